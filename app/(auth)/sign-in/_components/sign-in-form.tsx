@@ -1,0 +1,54 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { useI18n } from "@/lib/i18n/client";
+
+export function SignInForm({ returnTo, expired }: { returnTo: string; expired: boolean }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(expired ? t("sign_in.session_expired") : null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        redirect: false,
+        username: String(form.get("username") ?? ""),
+        password: String(form.get("password") ?? ""),
+      });
+      if (result?.ok && !result.error) {
+        router.replace(returnTo);
+        router.refresh();
+        return;
+      }
+      setError(result?.error === "CredentialsSignin" ? t("sign_in.failed") : t("sign_in.error_generic"));
+    } catch {
+      setError(t("sign_in.error_generic"));
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <FormField id="username" label={t("sign_in.username")}>
+        {(a11y) => <Input {...a11y} name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus />}
+      </FormField>
+      <FormField id="password" label={t("sign_in.password")}>
+        {(a11y) => <Input {...a11y} name="password" type="password" autoComplete="current-password" required />}
+      </FormField>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t("sign_in.submitting") : t("sign_in.submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+import { AppShell, type NavItem } from "@/components/app-shell/app-shell";
+import { currentPrincipal } from "@/lib/auth/current-principal";
+
+// Only sections that exist appear here. Each page checks access itself and sends signed-out visitors to the
+// sign-in page with the way back (a layout does not know the URL); this layout is not a security gate.
+const NAV: NavItem[] = [
+  { href: "/datasets", label: "nav.datasets" },
+  { href: "/api-reference", label: "nav.api_docs" },
+];
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const principal = await currentPrincipal();
+  if (!principal) return children;
+  return (
+    <AppShell nav={NAV} username={principal.username} preferredLocale={principal.locale}>
+      {children}
+    </AppShell>
+  );
+}

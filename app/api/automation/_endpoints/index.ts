@@ -1,0 +1,6 @@
+// Every operation of our Automation API v1. The router, the OpenAPI document and the authorization
+// tests all read this list.
+import type { AnyEndpoint } from "@/lib/http/endpoint";
+import { datasetEndpoints } from "./datasets";
+
+export const automationEndpoints: AnyEndpoint[] = [...datasetEndpoints];

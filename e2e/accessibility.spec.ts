@@ -1,0 +1,88 @@
+// Automated accessibility checks (axe-core, WCAG 2.x A/AA) on the main pages, and the new-dataset form used
+// with the keyboard alone.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { accounts, createDatasetViaApi, expect, test, unique } from "./support/fixtures";
+import { datasetBody, signIn, toast } from "./support/helpers";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "critical" || v.impact === "serious")
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""}`) }));
+}
+
+function report(violations: Awaited<ReturnType<typeof seriousViolations>>) {
+  return `axe found serious or critical violations:\n${JSON.stringify(violations, null, 2)}`;
+}
+
+test("the sign-in page has no serious accessibility violations", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  const violations = await seriousViolations(page);
+  expect(violations, report(violations)).toEqual([]);
+});
+
+test.describe("signed in as the administrator", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, accounts.admin);
+  });
+
+  test("the dataset list, a detail page and the new-dataset form have no serious accessibility violations", async ({ page, request }) => {
+    await test.step("dataset list", async () => {
+      await expect(page.getByTestId("dataset-table")).toBeVisible();
+      const violations = await seriousViolations(page);
+      expect.soft(violations, report(violations)).toEqual([]);
+    });
+
+    await test.step("dataset detail", async () => {
+      const title = unique("Accessible detail");
+      const { uid } = await createDatasetViaApi(
+        request,
+        datasetBody(title, { description: { value: "Checked by axe." }, keyword: { value: ["a11y"] }, references: { value: "https://example.org/source" } }),
+      );
+      await page.goto(`/datasets/${uid}`);
+      await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+      await expect(page.getByTestId("dataset-live-status")).toBeVisible();
+      const violations = await seriousViolations(page);
+      expect.soft(violations, report(violations)).toEqual([]);
+    });
+
+    await test.step("new-dataset form", async () => {
+      await page.goto("/datasets/new");
+      await expect(page.getByRole("button", { name: "Create dataset" })).toBeVisible();
+      const violations = await seriousViolations(page);
+      expect.soft(violations, report(violations)).toEqual([]);
+    });
+
+    await test.step("new-dataset form showing errors", async () => {
+      await page.getByRole("button", { name: "Create dataset" }).click();
+      await expect(page.getByLabel("Title")).toHaveAccessibleDescription(/This field is required\./);
+      const violations = await seriousViolations(page);
+      expect.soft(violations, report(violations)).toEqual([]);
+    });
+  });
+
+  test("the new-dataset form works with the keyboard alone", async ({ page }) => {
+    const title = unique("Keyboard only");
+    await page.goto("/datasets/new");
+    const titleInput = page.getByLabel("Title");
+    await expect(titleInput).toBeFocused(); // the form starts on its first field
+    await page.keyboard.type(title);
+
+    // Tab walks the form in reading order and reaches the submit button.
+    const visited: string[] = [];
+    const submit = page.getByRole("button", { name: "Create dataset" });
+    for (let i = 0; i < 15 && !(await submit.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press("Tab");
+      visited.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ""));
+    }
+    await expect(submit).toBeFocused();
+    expect(visited).toEqual(["dataset_id", "description", "keyword", "language", "publisher", "references", "is_restricted", "Create dataset"]);
+
+    await page.keyboard.press("Enter");
+    await expect(toast(page, "Dataset created.")).toBeVisible();
+    await expect(page).toHaveURL(/\/datasets\/da_[a-z0-9]+$/);
+    await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  });
+});

@@ -1,0 +1,64 @@
+// next-auth (v4) handles the sign-in endpoints, CSRF and the encrypted session cookie; our session table
+// decides whether a cookie is still good (lib/auth/principal.ts).
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authSecret } from "@/lib/auth/auth-secret";
+import { endSession, signInWithPassword } from "@/lib/auth/sign-in";
+import { config } from "@/lib/env/config";
+
+declare module "next-auth" {
+  interface Session {
+    sid?: string;
+  }
+  interface User {
+    sid?: string;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+// Without NEXTAUTH_URL, next-auth takes the origin from the request (Next fills X-Forwarded-Host/Proto), so
+// the console works on any host and port with no configuration. Behind a proxy, set NEXTAUTH_URL.
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+
+let options: AuthOptions | undefined;
+
+export function authOptions(): AuthOptions {
+  options ??= {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: config().session.maxAgeSeconds },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "password",
+        credentials: { username: { type: "text" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const agent = (req?.headers as Record<string, string | undefined> | undefined)?.["user-agent"] ?? null;
+          const signedIn = await signInWithPassword(credentials?.username ?? "", credentials?.password ?? "", agent);
+          if (!signedIn) return null;
+          return { id: signedIn.user_id, name: signedIn.username, sid: signedIn.session_id };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.sid) token.sid = user.sid;
+        return token;
+      },
+      session({ session, token }) {
+        session.sid = token.sid;
+        return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sid) await endSession(token.sid);
+      },
+    },
+  };
+  return options;
+}

@@ -1,0 +1,172 @@
+// Dataset resource of the Automation API v1 (../shared/docs/API-CONTRACT.md §2.1, §2.2, §3.2).
+// The one schema for: route handlers (request + response), server actions, the console forms and the OpenAPI
+// document. Importable anywhere: zod only.
+import { z } from "zod";
+import { looseTemplateSchema, metadataValueSchema, templateInputSchema } from "@/lib/metadata/value-schema";
+
+export const DATASET_STATUSES = [
+  "idle",
+  "error",
+  "limit_reached",
+  "queued",
+  "aborting_processing",
+  "processing",
+  "deleting",
+  "saving_version",
+] as const;
+export const datasetStatusNameSchema = z.enum(DATASET_STATUSES);
+export type DatasetStatusName = z.infer<typeof datasetStatusNameSchema>;
+
+export const METADATA_LANGUAGES = ["en", "fr", "nl", "pt", "it", "ar", "de", "es", "ca", "eu", "sv"] as const;
+
+const DATASET_ID_MAX = 100;
+export const DATASET_ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
+export const datasetIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(DATASET_ID_MAX)
+  .refine((v) => DATASET_ID_PATTERN.test(v), { params: { i18n: "dataset_id_format" } })
+  .meta({
+    description: "Human-readable identifier, used by the Explore API. Lowercase letters, digits, '-' and '_'. Can change only while the dataset is unpublished.",
+    example: "counties-united-states-of-america",
+  });
+
+const isTimezone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const text = z.string().trim().min(1);
+const textList = z.array(text).max(1000);
+
+/** Fields of the `default` template with their value types (OpenAPI DatasetMetadataDefault). */
+export const defaultTemplateFields = {
+  title: { schema: text.max(512), required: true },
+  description: { schema: text.max(100_000) },
+  keyword: { schema: textList },
+  modified: { schema: z.iso.datetime({ offset: true }) },
+  modified_updates_on_metadata_change: { schema: z.boolean() },
+  modified_updates_on_data_change: { schema: z.boolean() },
+  geographic_reference: { schema: textList },
+  geographic_reference_auto: { schema: z.boolean() },
+  language: { schema: z.enum(METADATA_LANGUAGES) },
+  timezone: { schema: text.refine(isTimezone, { params: { i18n: "timezone" } }) },
+  publisher: { schema: text.max(1024) },
+  references: { schema: text.max(2048) },
+  attributions: { schema: textList },
+} as const;
+
+export const internalTemplateFields = {
+  license_id: { schema: text },
+  theme_id: { schema: textList },
+  draft: { schema: z.boolean() },
+} as const;
+
+export const datasetMetadataInputSchema = z
+  .object({
+    default: templateInputSchema(defaultTemplateFields),
+    internal: templateInputSchema(internalTemplateFields).optional(),
+  })
+  .catchall(looseTemplateSchema)
+  .meta({ description: "Template name → field name → DatasetMetadataValue. Blank optional values are dropped." });
+
+export const DATASET_SECURITY_QUOTA_UNITS = ["second", "minute", "hour", "day", "month"] as const;
+
+export const datasetSecuritySchema = z.object({
+  is_data_visible: z.boolean().default(true),
+  visible_fields: z
+    .array(z.string().min(1))
+    .refine((fields) => new Set(fields).size === fields.length, { params: { i18n: "unique_items" } })
+    .nullable()
+    .default(null)
+    .meta({ description: "null: every field; []: no field." }),
+  filter_query: z.string().default("").meta({ description: "Records the target may see (ODSQL); empty: all records.", example: "year!=2022" }),
+  api_calls_quota: z
+    .object({ unit: z.enum(DATASET_SECURITY_QUOTA_UNITS), limit: z.number().int().min(0) })
+    .nullable()
+    .default(null),
+});
+export type DatasetSecurity = z.infer<typeof datasetSecuritySchema>;
+export const DEFAULT_DATASET_SECURITY: DatasetSecurity = datasetSecuritySchema.parse({});
+
+/** Body of POST /datasets/ and PUT /datasets/{uid}/. Read-only properties (uid, timestamps, is_published) are ignored. */
+export const datasetWriteSchema = z
+  .object({
+    dataset_id: datasetIdSchema.optional(),
+    is_restricted: z.boolean().optional(),
+    metadata: datasetMetadataInputSchema,
+    default_security: datasetSecuritySchema.optional(),
+  })
+  .meta({ id: "DatasetWrite" });
+export type DatasetWrite = z.infer<typeof datasetWriteSchema>;
+export type DatasetWriteInput = z.input<typeof datasetWriteSchema>;
+
+const storedValue = metadataValueSchema(z.unknown());
+export const datasetMetadataSchema = z
+  .object({ default: z.record(z.string(), storedValue) })
+  .catchall(z.record(z.string(), storedValue))
+  .meta({ id: "DatasetMetadata" });
+export type DatasetMetadata = z.infer<typeof datasetMetadataSchema>;
+
+/** The Dataset object as the API returns it. */
+export const datasetSchema = z
+  .object({
+    uid: z.string().meta({ example: "da_qf2hyt" }),
+    dataset_id: z.string(),
+    created_at: z.string().meta({ format: "date-time" }),
+    updated_at: z.string().meta({ format: "date-time" }),
+    is_published: z.boolean(),
+    is_restricted: z.boolean(),
+    metadata: datasetMetadataSchema,
+    default_security: datasetSecuritySchema,
+  })
+  .meta({ id: "Dataset" });
+export type DatasetResource = z.infer<typeof datasetSchema>;
+
+/** What the service layer hands around: the API object plus what the console shows beside it. */
+export type Dataset = DatasetResource & {
+  status: DatasetStatusName;
+  created_by: { user_id: string; username: string } | null;
+};
+
+export const recordErrorSchema = z.object({
+  record_id: z.string(),
+  field_uid: z.string().nullable(),
+  processor_uid: z.string().nullable(),
+  message: z.string(),
+});
+
+export const datasetStatusSchema = z
+  .object({
+    status: datasetStatusNameSchema,
+    previous: datasetStatusNameSchema.nullable(),
+    next: datasetStatusNameSchema.nullable(),
+    since: z.string().meta({ format: "date-time" }),
+    is_published: z.boolean().nullable(),
+    message: z.string().nullable(),
+    records_errors: z.array(recordErrorSchema),
+    params: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "DatasetProcessingStatus" });
+export type DatasetStatus = z.infer<typeof datasetStatusSchema>;
+
+export const DATASET_SORTS = ["title", "-title", "updated_at", "-updated_at", "created_at", "-created_at", "status", "-status"] as const;
+export type DatasetSort = (typeof DATASET_SORTS)[number];
+
+/** Query of GET /datasets/: the Automation API's limit/offset/dataset_id plus our search and sort. */
+export const datasetListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(0).max(1000).default(20).meta({ description: "0..1000; 0 returns only total_count." }),
+  offset: z.coerce.number().int().min(0).default(0),
+  dataset_id: z.string().min(1).optional().meta({ description: "Exact dataset_id." }),
+  search: z.string().trim().max(200).optional().meta({ description: "Extension: case-insensitive match on title and dataset_id." }),
+  sort: z.enum(DATASET_SORTS).default("-updated_at").meta({ description: "Extension: sort key, '-' for descending." }),
+});
+export type DatasetListQuery = z.infer<typeof datasetListQuerySchema>;
+
+export const datasetUidParamsSchema = z.object({ dataset_uid: z.string().min(1).meta({ example: "da_qf2hyt" }) });

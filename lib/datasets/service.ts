@@ -1,0 +1,102 @@
+import "server-only";
+// Dataset operations, called by the Automation API routes, the console's server actions and pages alike.
+// Every read and write is scoped to what the principal may see or change (lib/datasets/access.ts); a dataset
+// outside the principal's view is "not found", one they can see but not change is "forbidden".
+import type { Principal } from "@/lib/auth/principal";
+import { datasetScope, type DatasetRight } from "@/lib/datasets/access";
+import { datasetIdCandidates } from "@/lib/datasets/dataset-id";
+import { metadataForCreate, metadataForUpdate } from "@/lib/datasets/metadata";
+import {
+  DEFAULT_DATASET_SECURITY,
+  type Dataset,
+  type DatasetListQuery,
+  type DatasetStatus,
+  type DatasetWrite,
+} from "@/lib/datasets/schema";
+import { AppError, forbidden, isAppError, msg, notFound } from "@/lib/errors/app-error";
+import { store } from "@/lib/store/store";
+import type { Page } from "@/lib/store/types";
+
+/**
+ * `edit` lists what the principal may change (the Automation API's GET /datasets/); `view` also includes what
+ * they may only look at (the console's list, for reviewers).
+ */
+export async function listDatasets(principal: Principal, query: DatasetListQuery, right: "edit" | "view" = "edit"): Promise<Page<Dataset>> {
+  return store().datasets.list(query, datasetScope(principal, right));
+}
+
+export async function getDataset(principal: Principal, uid: string): Promise<Dataset> {
+  const dataset = await store().datasets.get(uid, datasetScope(principal, "view"));
+  if (!dataset) throw notFound();
+  return dataset;
+}
+
+/** Refuses with 404 when the dataset is out of view and 403 when it is visible but `right` is missing. */
+async function requireRight(principal: Principal, uid: string, right: DatasetRight): Promise<Dataset> {
+  const dataset = await store().datasets.get(uid, datasetScope(principal, right));
+  if (dataset) return dataset;
+  await getDataset(principal, uid);
+  throw forbidden();
+}
+
+export async function createDataset(principal: Principal, input: DatasetWrite): Promise<Dataset> {
+  const now = new Date();
+  const metadata = metadataForCreate(input.metadata, now);
+  const base = {
+    created_at: now,
+    is_restricted: input.is_restricted ?? false,
+    metadata,
+    default_security: input.default_security ?? DEFAULT_DATASET_SECURITY,
+    created_by_id: principal.user_id,
+  };
+  if (input.dataset_id) return store().datasets.create({ ...base, dataset_id: input.dataset_id });
+
+  // No dataset_id given: derive one from the title, moving to the next candidate while one is taken.
+  let lastError: unknown;
+  for (const dataset_id of datasetIdCandidates(String(metadata.default.title?.value ?? ""))) {
+    try {
+      return await store().datasets.create({ ...base, dataset_id });
+    } catch (error) {
+      if (!(isAppError(error) && error.fieldTexts?.dataset_id)) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+export async function updateDataset(
+  principal: Principal,
+  uid: string,
+  input: DatasetWrite,
+  options: { expected_updated_at?: string } = {},
+): Promise<Dataset> {
+  const current = await requireRight(principal, uid, "edit");
+  if (input.dataset_id !== undefined && input.dataset_id !== current.dataset_id && current.is_published) {
+    const message = msg("errors.dataset_id_published");
+    throw new AppError("validation_error", message, { fieldErrors: { dataset_id: [message] } });
+  }
+  const updated = await store().datasets.update(
+    uid,
+    {
+      dataset_id: input.dataset_id,
+      is_restricted: input.is_restricted,
+      metadata: metadataForUpdate(input.metadata, current.metadata, new Date()),
+      default_security: input.default_security,
+    },
+    { scope: datasetScope(principal, "edit"), expected_updated_at: options.expected_updated_at ?? current.updated_at },
+  );
+  if (!updated) throw notFound();
+  return updated;
+}
+
+export async function deleteDataset(principal: Principal, uid: string): Promise<void> {
+  await requireRight(principal, uid, "manage");
+  const deleted = await store().datasets.delete(uid, datasetScope(principal, "manage"));
+  if (!deleted) throw notFound();
+}
+
+export async function getDatasetStatus(principal: Principal, uid: string): Promise<DatasetStatus> {
+  const status = await store().datasets.status(uid, datasetScope(principal, "view"));
+  if (!status) throw notFound();
+  return status;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "@/lib/env/config";
+
+describe("readConfig", () => {
+  it("needs nothing: every variable has a default", () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      admin: { username: "admin" },
+      seedDemo: true,
+      session: { maxAgeSeconds: 12 * 3600, idleSeconds: 120 * 60 },
+      database: { provider: "sqlite" },
+    });
+    expect(config.dataDir).toBe(`${process.cwd()}/data`);
+  });
+
+  it("reads overrides", () => {
+    const config = readConfig({ PORT: "8080", DATA_DIR: "/srv/dpc", SEED_DEMO: "false", ADMIN_USERNAME: "root", AUTH_SECRET: "s".repeat(40) });
+    expect(config).toMatchObject({ port: 8080, dataDir: "/srv/dpc", seedDemo: false, admin: { username: "root" }, authSecret: "s".repeat(40) });
+    expect(config.database).toEqual({ provider: "sqlite", file: "/srv/dpc/console.db" });
+  });
+
+  it("explains every invalid variable at once", () => {
+    expect(() => readConfig({ PORT: "http", ADMIN_PASSWORD: "short", ADMIN_API_KEY: "tiny" })).toThrow(ConfigError);
+    try {
+      readConfig({ PORT: "http", ADMIN_PASSWORD: "short", ADMIN_API_KEY: "tiny" });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT/);
+      expect((error as Error).message).toMatch(/ADMIN_PASSWORD: ADMIN_PASSWORD needs at least 8 characters/);
+      expect((error as Error).message).toMatch(/ADMIN_API_KEY/);
+    }
+  });
+});

@@ -1,0 +1,72 @@
+// Runtime configuration, read from the environment once per process. Everything has a default so that
+// `npm start` needs no configuration; README.md documents every variable.
+import { resolve } from "node:path";
+import { z } from "zod";
+import { parseDatabaseUrl, type DatabaseTarget } from "@/lib/db/database-url";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z.string().optional(),
+  ADMIN_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.@-]{1,150}$/, "ADMIN_USERNAME may contain letters, digits and _ . @ - (at most 150)")
+    .default("admin"),
+  ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD needs at least 8 characters").optional(),
+  ADMIN_API_KEY: z.string().min(32, "ADMIN_API_KEY needs at least 32 characters (128 bits as hex)").optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
+  SEED_DEMO: flag.default(true),
+  DEMO_PASSWORD: z.string().min(8).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type AppConfig = {
+  port: number;
+  dataDir: string;
+  database: DatabaseTarget;
+  admin: { username: string; password?: string; apiKey?: string };
+  authSecret?: string;
+  session: { maxAgeSeconds: number; idleSeconds: number };
+  seedDemo: boolean;
+  demoPassword?: string;
+  logLevel: "debug" | "info" | "warn" | "error";
+};
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(/*turbopackIgnore: true*/ process.cwd(), e.DATA_DIR);
+  return {
+    port: e.PORT,
+    dataDir,
+    database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
+    admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, apiKey: e.ADMIN_API_KEY },
+    authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
+    session: { maxAgeSeconds: Math.round(e.SESSION_MAX_AGE_HOURS * 3600), idleSeconds: Math.round(e.SESSION_IDLE_MINUTES * 60) },
+    seedDemo: e.SEED_DEMO,
+    demoPassword: e.DEMO_PASSWORD,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+let cached: AppConfig | undefined;
+
+export function config(): AppConfig {
+  cached ??= readConfig();
+  return cached;
+}

@@ -1,0 +1,144 @@
+import "server-only";
+// The one wrapper every API operation goes through: route matching, authentication (API key or, for reads,
+// the console session), the permission the endpoint declares, input parsing with its zod schemas, output
+// serialisation through its response schema, and the vendor error shape { error_code, message, detail? }.
+import { randomUUID } from "node:crypto";
+import { getServerSession } from "next-auth";
+import { apiKeyFromRequest } from "@/lib/auth/api-key-secret";
+import { authOptions } from "@/lib/auth/next-auth-options";
+import { principalFromApiKey, principalFromSession, type Principal } from "@/lib/auth/principal";
+import { AppError, isAppError, msg } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/zod-messages";
+import type { AnyEndpoint, HandlerResult } from "@/lib/http/endpoint";
+import { compileRoutes, matchRoute } from "@/lib/http/router";
+import { log } from "@/lib/log/logger";
+
+const MAX_JSON_BODY_BYTES = 1024 * 1024;
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
+const baseHeaders = { "Cache-Control": "no-store" };
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  if (status === 204 || body === undefined) return new Response(null, { status, headers: { ...baseHeaders, ...headers } });
+  return Response.json(body, { status, headers: { ...baseHeaders, ...headers } });
+}
+
+export function errorResponse(error: AppError): Response {
+  const body: Record<string, unknown> = { error_code: error.code, message: error.message };
+  const detail = error.fieldErrors();
+  if (detail || error.code === "validation_error") body.detail = detail ?? {};
+  const headers = { ...error.headers };
+  if (error.status === 401) headers["WWW-Authenticate"] = 'Apikey realm="api"';
+  return jsonResponse(error.status, body, headers);
+}
+
+function internalErrorResponse(error: unknown, request: Request): Response {
+  const trace_id = randomUUID();
+  log.error("unhandled API error", { trace_id, method: request.method, url: redact(request.url), error });
+  return jsonResponse(500, { error_code: "internal_error", message: "A server error occurred.", trace_id });
+}
+
+/** Never log API keys passed in the query string. */
+function redact(url: string): string {
+  return url.replace(/([?&]apikey=)[^&]*/gi, "$1[redacted]");
+}
+
+/** Query string → object: repeated keys become arrays, empty values and `apikey` are left out. */
+export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    if (key === "apikey") continue;
+    const values = params.getAll(key).filter((v) => v !== "");
+    if (values.length === 1) out[key] = values[0]!;
+    else if (values.length > 1) out[key] = values;
+  }
+  return out;
+}
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_JSON_BODY_BYTES) throw new AppError("payload_too_large", msg("errors.body_too_large", { limit: "1 MiB" }));
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw new AppError("payload_too_large", msg("errors.body_too_large", { limit: "1 MiB" }));
+  // An empty body is an empty object: the schema then names every required field.
+  if (text.trim() === "") return {};
+  const type = request.headers.get("content-type");
+  if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type.trim())) {
+    throw new AppError("unsupported_media_type", msg("errors.unsupported_media_type", { type: type.split(";")[0] ?? type }));
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError("bad_request", msg("errors.json_parse", { detail: (error as Error).message }));
+  }
+}
+
+async function authenticate(request: Request, url: URL): Promise<Principal | null> {
+  const key = apiKeyFromRequest(request.headers.get("authorization"), url.searchParams);
+  if (key !== undefined) {
+    const principal = await principalFromApiKey(key);
+    if (!principal) throw new AppError("unauthorized", msg("errors.invalid_api_key"));
+    return principal;
+  }
+  // The console's own reads (React Query) use its session cookie. Writes with a cookie are refused: they go
+  // through server actions, which Next protects against cross-site requests; the API needs a key for them.
+  if (!SAFE_METHODS.has(request.method)) return null;
+  const session = await getServerSession(authOptions());
+  return session?.sid ? principalFromSession(session.sid) : null;
+}
+
+async function run(endpoint: AnyEndpoint, request: Request, url: URL, rawParams: Record<string, string>): Promise<Response> {
+  const principal = await authenticate(request, url);
+  if (endpoint.access.kind === "principal") {
+    if (!principal) throw new AppError("unauthorized", msg("errors.unauthorized"));
+    const anyOf = endpoint.access.anyOf;
+    if (anyOf && !anyOf.some((p) => principal.permissions.has(p))) throw new AppError("forbidden", msg("errors.forbidden"));
+  }
+
+  let params: unknown = rawParams;
+  if (endpoint.params) {
+    const parsed = endpoint.params.safeParse(rawParams);
+    if (!parsed.success) throw new AppError("not_found", msg("errors.not_found"));
+    params = parsed.data;
+  }
+  let query: unknown = undefined;
+  if (endpoint.query) {
+    try {
+      query = parseInput(endpoint.query, queryObject(url.searchParams));
+    } catch (error) {
+      if (isAppError(error)) {
+        throw new AppError("bad_request", msg("errors.bad_parameters"), { fieldErrors: error.fieldTexts });
+      }
+      throw error;
+    }
+  }
+  let body: unknown = undefined;
+  if (endpoint.body) body = parseInput(endpoint.body, await readJsonBody(request));
+
+  const result: HandlerResult = await endpoint.handler({ request, url, principal: principal as Principal, params, query, body });
+  if (result instanceof Response) return result;
+  const schema = endpoint.responses[result.status]?.schema;
+  const payload = schema && result.body !== undefined ? schema.parse(result.body) : result.body;
+  const response = jsonResponse(result.status, payload, result.headers);
+  return request.method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
+}
+
+export function createApiHandler(endpoints: AnyEndpoint[]) {
+  const routes = compileRoutes(endpoints);
+  return async function handle(request: Request, pathname: string): Promise<Response> {
+    const url = new URL(request.url);
+    try {
+      const match = matchRoute(routes, request.method, pathname);
+      if (match.kind === "not_found") throw new AppError("not_found", msg("errors.not_found"));
+      if (match.kind === "method_not_allowed") {
+        throw new AppError("method_not_allowed", msg("errors.method_not_allowed", { method: request.method }), {
+          headers: { Allow: match.allow.join(", ") },
+        });
+      }
+      return await run(match.endpoint, request, url, match.params);
+    } catch (error) {
+      if (isAppError(error)) return errorResponse(error);
+      return internalErrorResponse(error, request);
+    }
+  };
+}

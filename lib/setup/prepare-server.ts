@@ -1,0 +1,11 @@
+// Node.js server start: migrate the store and run the first-start setup; without a usable store, stop.
+import { ensureReady } from "@/lib/setup/readiness";
+
+export async function prepareServer(): Promise<void> {
+  try {
+    await ensureReady();
+  } catch (error) {
+    console.error("The store could not be prepared; the console cannot start.\n", error);
+    process.exit(1);
+  }
+}

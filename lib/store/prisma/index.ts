@@ -1,0 +1,17 @@
+import { dbFor } from "@/lib/db/client";
+import type { DatabaseTarget } from "@/lib/db/database-url";
+import { prismaDatasetStore } from "@/lib/store/prisma/dataset-store";
+import { prismaIdentityStore } from "@/lib/store/prisma/identity-store";
+import type { Store } from "@/lib/store/types";
+
+export function prismaStore(target: DatabaseTarget): Store {
+  const db = dbFor(target);
+  return {
+    kind: "prisma",
+    datasets: prismaDatasetStore(db),
+    identity: prismaIdentityStore(db),
+    async ping() {
+      await db.$queryRawUnsafe("SELECT 1");
+    },
+  };
+}

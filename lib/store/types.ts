@@ -1,0 +1,112 @@
+// The store interface the service layer talks to, in the Automation API's terms. Two implementations:
+// lib/store/prisma (our own database) and, for proxy mode, a client of a remote Automation API.
+// Access control is decided by the services; stores only apply the scope they are given.
+import type {
+  Dataset,
+  DatasetListQuery,
+  DatasetMetadata,
+  DatasetSecurity,
+  DatasetStatus,
+} from "@/lib/datasets/schema";
+
+export type Page<T> = { total_count: number; results: T[] };
+
+/** Which datasets an operation may touch: all of them, none, or those a user created. */
+export type DatasetScope = { kind: "all" } | { kind: "none" } | { kind: "owned_by"; user_id: string };
+
+export type NewDataset = {
+  dataset_id: string;
+  created_at: Date;
+  is_restricted: boolean;
+  metadata: DatasetMetadata;
+  default_security: DatasetSecurity;
+  created_by_id: string | null;
+};
+
+export type DatasetChanges = Partial<Pick<NewDataset, "dataset_id" | "is_restricted" | "metadata" | "default_security">>;
+
+export interface DatasetStore {
+  list(query: DatasetListQuery, scope: DatasetScope): Promise<Page<Dataset>>;
+  get(uid: string, scope: DatasetScope): Promise<Dataset | null>;
+  /** Throws AppError("conflict") with a dataset_id field error when the dataset_id is taken. */
+  create(input: NewDataset): Promise<Dataset>;
+  /**
+   * Applies `changes` when the dataset is in `scope` and, if given, still has `expected_updated_at`.
+   * Returns null when the dataset is not in scope; throws AppError("conflict") on a stale `expected_updated_at`
+   * or a taken dataset_id.
+   */
+  update(uid: string, changes: DatasetChanges, options: { scope: DatasetScope; expected_updated_at?: string }): Promise<Dataset | null>;
+  delete(uid: string, scope: DatasetScope): Promise<boolean>;
+  status(uid: string, scope: DatasetScope): Promise<DatasetStatus | null>;
+}
+
+export type PrincipalRecord = {
+  user_id: string;
+  username: string;
+  is_active: boolean;
+  locale: string | null;
+  expires_at: string | null;
+  /** direct grants ∪ grants of the user's groups */
+  permissions: string[];
+};
+
+export type SessionRecord = {
+  id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  user: PrincipalRecord;
+};
+
+export type ApiKeyRecord = {
+  uid: string;
+  label: string;
+  permissions: string[];
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  user: PrincipalRecord;
+};
+
+export type NewUser = {
+  username: string;
+  email?: string | null;
+  first_name?: string;
+  last_name?: string;
+  password_hash?: string | null;
+  permissions: string[];
+  locale?: string | null;
+};
+
+export type NewGroup = { uid: string; title: string; description?: string; permissions: string[] };
+
+/**
+ * Accounts, sessions and keys of the console itself. Always local (our database), also in proxy mode:
+ * whoever signs in to this console is one of its own users.
+ */
+export interface IdentityStore {
+  countUsers(): Promise<number>;
+  findUserForSignIn(username: string): Promise<{ user: PrincipalRecord; password_hash: string | null } | null>;
+  createUser(input: NewUser): Promise<PrincipalRecord>;
+  setUserLocale(user_id: string, locale: string | null): Promise<void>;
+  recordSignIn(user_id: string, at: Date): Promise<void>;
+  createGroup(input: NewGroup): Promise<void>;
+  addMember(group_uid: string, user_id: string): Promise<void>;
+
+  createSession(input: { id: string; user_id: string; expires_at: Date; user_agent: string | null }): Promise<void>;
+  findSession(id: string): Promise<SessionRecord | null>;
+  touchSession(id: string, at: Date): Promise<void>;
+  revokeSession(id: string, at: Date): Promise<void>;
+
+  createApiKey(input: { uid: string; key_hash: string; key_prefix: string; label: string; user_id: string; permissions: string[] }): Promise<void>;
+  findApiKeyByHash(key_hash: string): Promise<ApiKeyRecord | null>;
+  touchApiKey(uid: string, at: Date): Promise<void>;
+}
+
+export type Store = {
+  kind: "prisma" | "remote";
+  datasets: DatasetStore;
+  identity: IdentityStore;
+  /** Cheap round trip used by the health check. */
+  ping(): Promise<void>;
+};

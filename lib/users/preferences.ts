@@ -1,0 +1,9 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import type { Locale } from "@/lib/i18n/locales";
+import { store } from "@/lib/store/store";
+
+/** The console language a user chose (null: follow the browser). */
+export async function setPreferredLocale(principal: Principal, locale: Locale | null): Promise<void> {
+  await store().identity.setUserLocale(principal.user_id, locale);
+}
