@@ -42,7 +42,7 @@ test("creates a dataset through the form after correcting a missing title and a 
   await expect(page.getByRole("button", { name: "Remove keyword tram" })).toBeVisible();
   await expect(keywords).toHaveValue("");
   await page.getByLabel("Language of the data").selectOption({ label: "French" });
-  await page.getByLabel("Publisher").fill("Mobility department");
+  await page.getByRole("textbox", { name: "Publisher" }).fill("Mobility department");
   await submit.click();
 
   await expect(toast(page, "Dataset created.")).toBeVisible();
@@ -74,7 +74,7 @@ test("edits a dataset: new title, one keyword fewer, restricted", async ({ page,
   await page.getByRole("link", { name: "Edit" }).click();
   await expect(page.getByRole("heading", { name: `Edit “${title}”`, level: 1 })).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveValue(title);
-  await expect(page.getByLabel("Publisher")).toHaveValue("Environment department");
+  await expect(page.getByRole("textbox", { name: "Publisher" })).toHaveValue("Environment department");
 
   await page.getByLabel("Title").fill(newTitle);
   await page.getByRole("button", { name: "Remove keyword environment" }).click();
