@@ -1,12 +1,11 @@
 // `npm run bench -- datasets [--db=sqlite|postgresql] [--count=100000]`: list performance at 100,000 datasets.
 // Fresh store → server start (migrates, creates the admin) → stop → bulk seed → start → measure the Automation
 // API list (sequential + autocannon) and the console list page (sequential, signed in).
-import { spawnSync } from "node:child_process";
 import { loadavg, cpus } from "node:os";
-import { join } from "node:path";
 import { randomToken } from "@/lib/ids/uid";
 import { startServer, type TestServer } from "../tests/support/server";
 import { signInCookie } from "../tests/support/session";
+import { ensureBuild } from "./ensure-build";
 import { freshStore, type Provider } from "./fresh-store";
 import { load, sequential, type Check, type Load, type Sequential } from "./measure";
 import { table, writeJson } from "./report";
@@ -63,11 +62,6 @@ function pageCheck(total: number, rows: number): Check {
     if (links !== rows) throw new Error(`${links} dataset links in the page, expected ${rows}`);
     if (!shown.some((s) => html.includes(s))) throw new Error(`the page does not show the total ${shown[0]}`);
   };
-}
-
-function ensureBuild() {
-  const result = spawnSync(process.execPath, [join(__dirname, "..", "scripts", "ensure-build.mjs")], { stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`scripts/ensure-build.mjs failed (exit ${result.status})`);
 }
 
 export async function benchDatasets(args: string[]): Promise<void> {

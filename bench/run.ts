@@ -1,9 +1,13 @@
 // `npm run bench -- <name> [options]`: runs one benchmark against the production build on a fresh store.
 // Each benchmark prints a table and writes its figures to bench/.out/<name>-<provider>.json.
 import { benchDatasets } from "./datasets";
+import { benchPreview } from "./preview";
+import { benchUpload } from "./upload";
 
 const BENCHMARKS: Record<string, { usage: string; run(args: string[]): Promise<void> }> = {
   datasets: { usage: "datasets [--db=sqlite|postgresql] [--count=100000]   list API and console page at 100,000 datasets", run: benchDatasets },
+  preview: { usage: "preview [--size=1MiB --size=64MiB --size=2GiB]          preview latency of uploaded CSVs as they grow", run: benchPreview },
+  upload: { usage: "upload [--size=64MiB --size=2GiB]                        upload throughput and server memory", run: benchUpload },
 };
 
 function usage(): string {

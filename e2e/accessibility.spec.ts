@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { accounts, createDatasetViaApi, expect, test, unique } from "./support/fixtures";
 import { datasetBody, signIn, toast } from "./support/helpers";
+import { createCsvResourceViaApi, csvFile, previewRows } from "./support/resources";
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
@@ -84,5 +85,45 @@ test.describe("signed in as the administrator", () => {
     await expect(toast(page, "Dataset created.")).toBeVisible();
     await expect(page).toHaveURL(/\/datasets\/da_[a-z0-9]+$/);
     await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  });
+});
+
+test.describe("dataset resources, signed in as a publisher", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, accounts.publisher);
+  });
+
+  test("the resources list and the add-resource page have no serious accessibility violations", async ({ page, request }) => {
+    const { uid } = await createDatasetViaApi(request, datasetBody(unique("Accessible resources")));
+    await createCsvResourceViaApi(request, uid, "Accessible stations");
+
+    await test.step("resources list", async () => {
+      await page.goto(`/datasets/${uid}/resources`);
+      await expect(page.getByTestId("resource-table")).toBeVisible();
+      const violations = await seriousViolations(page);
+      expect.soft(violations, report(violations)).toEqual([]);
+    });
+
+    await test.step("add-resource page", async () => {
+      await page.getByRole("link", { name: "Add resource" }).click();
+      await expect(page.getByRole("button", { name: /Drag and drop a file here/ })).toBeVisible();
+      const violations = await seriousViolations(page);
+      expect.soft(violations, report(violations)).toEqual([]);
+    });
+
+    await test.step("add-resource page with its parameters and preview", async () => {
+      await page.getByLabel("File", { exact: true }).setInputFiles({ name: "stations.csv", mimeType: "text/csv", buffer: csvFile() });
+      await expect(previewRows(page)).toHaveCount(20);
+      const violations = await seriousViolations(page);
+      expect.soft(violations, report(violations)).toEqual([]);
+    });
+
+    await test.step("add-resource page with the source URL missing", async () => {
+      await page.getByRole("radio", { name: "Remote URL" }).check();
+      await page.getByRole("button", { name: "Fetch" }).click();
+      await expect(page.getByRole("textbox", { name: /^URL/ })).toHaveAccessibleDescription(/Enter the URL to fetch\./);
+      const violations = await seriousViolations(page);
+      expect.soft(violations, report(violations)).toEqual([]);
+    });
   });
 });

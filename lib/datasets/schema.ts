@@ -169,4 +169,5 @@ export const datasetListQuerySchema = z.object({
 });
 export type DatasetListQuery = z.infer<typeof datasetListQuerySchema>;
 
-export const datasetUidParamsSchema = z.object({ dataset_uid: z.string().min(1).meta({ example: "da_qf2hyt" }) });
+export const datasetUidSchema = z.string().min(1).meta({ example: "da_qf2hyt" });
+export const datasetUidParamsSchema = z.object({ dataset_uid: datasetUidSchema });

@@ -14,6 +14,7 @@ import {
   type DatasetWrite,
 } from "@/lib/datasets/schema";
 import { AppError, forbidden, isAppError, msg, notFound } from "@/lib/errors/app-error";
+import { removeStoredFiles } from "@/lib/files/storage";
 import { store } from "@/lib/store/store";
 import type { Page } from "@/lib/store/types";
 
@@ -32,7 +33,7 @@ export async function getDataset(principal: Principal, uid: string): Promise<Dat
 }
 
 /** Refuses with 404 when the dataset is out of view and 403 when it is visible but `right` is missing. */
-async function requireRight(principal: Principal, uid: string, right: DatasetRight): Promise<Dataset> {
+export async function requireDatasetRight(principal: Principal, uid: string, right: DatasetRight): Promise<Dataset> {
   const dataset = await store().datasets.get(uid, datasetScope(principal, right));
   if (dataset) return dataset;
   await getDataset(principal, uid);
@@ -70,7 +71,7 @@ export async function updateDataset(
   input: DatasetWrite,
   options: { expected_updated_at?: string } = {},
 ): Promise<Dataset> {
-  const current = await requireRight(principal, uid, "edit");
+  const current = await requireDatasetRight(principal, uid, "edit");
   if (input.dataset_id !== undefined && input.dataset_id !== current.dataset_id && current.is_published) {
     const message = msg("errors.dataset_id_published");
     throw new AppError("validation_error", message, { fieldErrors: { dataset_id: [message] } });
@@ -90,9 +91,12 @@ export async function updateDataset(
 }
 
 export async function deleteDataset(principal: Principal, uid: string): Promise<void> {
-  await requireRight(principal, uid, "manage");
+  await requireDatasetRight(principal, uid, "manage");
+  const files = await store().resources.listFiles(uid);
   const deleted = await store().datasets.delete(uid, datasetScope(principal, "manage"));
   if (!deleted) throw notFound();
+  // Rows went with the dataset (cascade); their bytes go now.
+  await removeStoredFiles(files.map((f) => f.storage_name));
 }
 
 export async function getDatasetStatus(principal: Principal, uid: string): Promise<DatasetStatus> {

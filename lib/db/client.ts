@@ -10,7 +10,8 @@ import type { DatabaseTarget } from "@/lib/db/database-url";
 export type Db = SqlitePrismaClient;
 export type { Prisma } from "@/lib/db/generated/sqlite/client";
 
-const SQLITE_CONNECTION_PRAGMAS = ["PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL"];
+// foreign_keys: SQLite leaves them off per connection by default, and the cascades (dataset → resources, files) rely on them.
+const SQLITE_CONNECTION_PRAGMAS = ["PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"];
 
 /**
  * The libsql client opens a fresh connection for every transaction and forgets per-connection settings, and its

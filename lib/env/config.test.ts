@@ -30,4 +30,13 @@ describe("readConfig", () => {
       expect((error as Error).message).toMatch(/ADMIN_API_KEY/);
     }
   });
+
+  it("reads upload limits in bytes or with a unit", () => {
+    expect(readConfig({}).maxUploadBytes).toBe(2 * 1024 ** 3);
+    expect(readConfig({ MAX_UPLOAD_BYTES: "1048576" }).maxUploadBytes).toBe(1048576);
+    expect(readConfig({ MAX_UPLOAD_BYTES: "500MB" }).maxUploadBytes).toBe(500_000_000);
+    expect(readConfig({ MAX_UPLOAD_BYTES: "1.5 GiB" }).maxUploadBytes).toBe(1.5 * 1024 ** 3);
+    expect(() => readConfig({ MAX_UPLOAD_BYTES: "lots" })).toThrow(/MAX_UPLOAD_BYTES/);
+    expect(() => readConfig({ MAX_UPLOAD_BYTES: "0" })).toThrow(/MAX_UPLOAD_BYTES/);
+  });
 });

@@ -3,10 +3,23 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { parseDatabaseUrl, type DatabaseTarget } from "@/lib/db/database-url";
+import { parseAllowedPrivateHosts } from "@/lib/remote-fetch/allowed-hosts";
 
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const UNITS: Record<string, number> = { "": 1, b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 };
+
+/** "2147483648", "2 GiB", "500MB" → bytes */
+const byteSize = z
+  .string()
+  .regex(/^\s*\d+(\.\d+)?\s*(b|kb|kib|mb|mib|gb|gib)?\s*$/i, "expected a number of bytes, optionally with a unit (500MB, 2GiB)")
+  .transform((v) => {
+    const [, number = "0", unit = ""] = /^\s*([\d.]+)\s*([a-z]*)\s*$/i.exec(v) ?? [];
+    return Math.floor(Number(number) * UNITS[unit.toLowerCase()]!);
+  })
+  .refine((n) => n >= 1, "must be at least 1 byte");
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -25,6 +38,8 @@ const envSchema = z.object({
   SEED_DEMO: flag.default(true),
   DEMO_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  ALLOWED_PRIVATE_HOSTS: z.string().default(""),
+  MAX_UPLOAD_BYTES: byteSize.default(2 * 1024 ** 3),
 });
 
 export type AppConfig = {
@@ -37,6 +52,10 @@ export type AppConfig = {
   seedDemo: boolean;
   demoPassword?: string;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Hosts that remote datasources may fetch even though they resolve to private or loopback addresses. */
+  allowedPrivateHosts: string[];
+  /** Largest file an upload may carry. */
+  maxUploadBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -61,6 +80,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     demoPassword: e.DEMO_PASSWORD,
     logLevel: e.LOG_LEVEL,
+    allowedPrivateHosts: parseAllowedPrivateHosts(e.ALLOWED_PRIVATE_HOSTS),
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
   };
 }
 

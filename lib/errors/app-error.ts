@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   bad_request: 400,
   validation_error: 400,
   invalid_dataset_status: 400,
+  remote_fetch_error: 400,
+  extraction_error: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

@@ -36,6 +36,11 @@ export function zodErrorMap(t: Translate): z.core.$ZodErrorMap {
         if (issue.format === "email") return t("validation.invalid_email");
         if (issue.format === "url") return t("validation.invalid_url");
         return t("validation.invalid");
+      case "invalid_union": {
+        // a discriminated union (datasource.type…) with an unknown or missing tag: name the choices
+        const options = (issue as { options?: unknown[] }).options;
+        return options ? t("validation.invalid_option", { options: options.map(String).join(", ") }) : t("validation.invalid");
+      }
       case "unrecognized_keys":
         return t("validation.unknown_field", { key: (issue.keys as string[]).join(", ") });
       case "custom": {

@@ -73,6 +73,21 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/** Header the console adds to its own API writes (see authenticate). */
+export const CONSOLE_HEADER = "x-dpc-console";
+
+function isConsoleRequest(request: Request, url: URL): boolean {
+  if (request.headers.get(CONSOLE_HEADER) !== "1") return false;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 async function authenticate(request: Request, url: URL): Promise<Principal | null> {
   const key = apiKeyFromRequest(request.headers.get("authorization"), url.searchParams);
   if (key !== undefined) {
@@ -80,9 +95,10 @@ async function authenticate(request: Request, url: URL): Promise<Principal | nul
     if (!principal) throw new AppError("unauthorized", msg("errors.invalid_api_key"));
     return principal;
   }
-  // The console's own reads (React Query) use its session cookie. Writes with a cookie are refused: they go
-  // through server actions, which Next protects against cross-site requests; the API needs a key for them.
-  if (!SAFE_METHODS.has(request.method)) return null;
+  // The console's own requests use its session cookie: reads always, writes only with the console's header
+  // from our own origin (uploads and unsaved previews, which cannot go through server actions). Another site
+  // cannot send a custom header without a CORS preflight, which we never grant: no cross-site request forgery.
+  if (!SAFE_METHODS.has(request.method) && !isConsoleRequest(request, url)) return null;
   const session = await getServerSession(authOptions());
   return session?.sid ? principalFromSession(session.sid) : null;
 }

@@ -1,4 +1,5 @@
 // Node.js server start: migrate the store and run the first-start setup; without a usable store, stop.
+import { scheduleFileSweep } from "@/lib/files/sweep";
 import { ensureReady } from "@/lib/setup/readiness";
 
 export async function prepareServer(): Promise<void> {
@@ -8,4 +9,5 @@ export async function prepareServer(): Promise<void> {
     console.error("The store could not be prepared; the console cannot start.\n", error);
     process.exit(1);
   }
+  scheduleFileSweep();
 }

@@ -8,6 +8,7 @@ import type {
   DatasetSecurity,
   DatasetStatus,
 } from "@/lib/datasets/schema";
+import type { DatasetFile, Datasource } from "@/lib/resources/schema";
 
 export type Page<T> = { total_count: number; results: T[] };
 
@@ -38,6 +39,45 @@ export interface DatasetStore {
   update(uid: string, changes: DatasetChanges, options: { scope: DatasetScope; expected_updated_at?: string }): Promise<Dataset | null>;
   delete(uid: string, scope: DatasetScope): Promise<boolean>;
   status(uid: string, scope: DatasetScope): Promise<DatasetStatus | null>;
+}
+
+/** An uploaded file with where its bytes are kept (storage_name, under DATA_DIR/files/). */
+export type StoredFile = DatasetFile & { dataset_uid: string; storage_name: string; sha256: string };
+export type NewStoredFile = Omit<StoredFile, "uid" | "created_at"> & { created_by_id: string | null };
+
+/** A resource as stored: its datasource includes secrets (basic-auth password) that answers leave out. */
+export type StoredResource = {
+  uid: string;
+  dataset_uid: string;
+  type: string;
+  title: string;
+  params: Record<string, unknown>;
+  datasource: Datasource;
+  /** the uploaded file of an `uploaded_file` datasource */
+  file: StoredFile | null;
+  created_at: string;
+  updated_at: string;
+};
+export type ResourceInput = Pick<StoredResource, "type" | "title" | "params" | "datasource">;
+
+/**
+ * Resources and files of one dataset. The service checks access to the dataset first; stores only match the
+ * dataset_uid. A file no resource uses any more after an update or a delete is removed in the same
+ * transaction and returned (`released_file`) so its bytes can be deleted.
+ */
+export interface ResourceStore {
+  list(dataset_uid: string, page: { limit: number; offset: number }): Promise<Page<StoredResource>>;
+  get(dataset_uid: string, resource_uid: string): Promise<StoredResource | null>;
+  /** Throws AppError("validation_error") on datasource.file when the file is not one of the dataset's. */
+  create(dataset_uid: string, input: ResourceInput): Promise<StoredResource>;
+  update(dataset_uid: string, resource_uid: string, input: ResourceInput): Promise<{ resource: StoredResource; released_file: StoredFile | null } | null>;
+  delete(dataset_uid: string, resource_uid: string): Promise<{ released_file: StoredFile | null } | null>;
+  createFile(input: NewStoredFile): Promise<StoredFile>;
+  getFile(dataset_uid: string, file_uid: string): Promise<StoredFile | null>;
+  /** Every file of the dataset (to delete their bytes with the dataset). */
+  listFiles(dataset_uid: string): Promise<StoredFile[]>;
+  /** Removes files uploaded before `before` that no resource uses (abandoned uploads) and returns them. */
+  deleteUnusedFiles(before: Date): Promise<StoredFile[]>;
 }
 
 export type PrincipalRecord = {
@@ -106,6 +146,7 @@ export interface IdentityStore {
 export type Store = {
   kind: "prisma" | "remote";
   datasets: DatasetStore;
+  resources: ResourceStore;
   identity: IdentityStore;
   /** Cheap round trip used by the health check. */
   ping(): Promise<void>;

@@ -88,6 +88,18 @@ describe.skipIf(!!backend.skipReason)(`authentication (${backend.provider})`, ()
       expect(res.status).toBe(401);
     });
 
+    it("accepts the cookie for writes only with the console's header and from our own origin", async () => {
+      const headers = { Cookie: cookie, "X-DPC-Console": "1" };
+      const own = await anonymous.post("/datasets/", datasetBody("Console write"), { headers: { ...headers, Origin: backend.baseUrl } });
+      expect(own.status).toBe(201);
+      const noOrigin = await anonymous.post("/datasets/", datasetBody("Console write"), { headers });
+      expect(noOrigin.status).toBe(201);
+      const crossSite = await anonymous.post("/datasets/", datasetBody("Forged write"), { headers: { ...headers, Origin: "https://evil.example" } });
+      expect(crossSite.status).toBe(401);
+      const badOrigin = await anonymous.post("/datasets/", datasetBody("Forged write"), { headers: { ...headers, Origin: "null" } });
+      expect(badOrigin.status).toBe(401);
+    });
+
     it("refuses a wrong password without telling whether the user exists", async () => {
       await expect(signInCookie(backend.baseUrl, user.username, "wrong-password")).rejects.toThrow(/Sign-in failed/);
       await expect(signInCookie(backend.baseUrl, "no-such-user-xyz", "wrong-password")).rejects.toThrow(/Sign-in failed/);

@@ -92,7 +92,25 @@ const UID_ATTEMPTS = 8;
 // PostgreSQL rejects U+0000 in text parameters; no stored identifier contains one, so such lookups find nothing.
 const hasNul = (value: string | undefined) => !!value && value.includes("\u0000");
 
-export function prismaDatasetStore(db: Db): DatasetStore {
+/** Beyond this many matches, scanning the table is as fast as looking each match up. */
+const MAX_INDEXED_MATCHES = 5000;
+
+export function prismaDatasetStore(db: Db, provider: "sqlite" | "postgresql"): DatasetStore {
+  /**
+   * On SQLite, the uids whose search text contains `search`, from the trigram index (migration
+   * 20261123111500_dataset_search); null when the index cannot help (short or common words). PostgreSQL uses
+   * its trigram index for the LIKE itself.
+   */
+  async function indexedMatches(search: string): Promise<string[] | null> {
+    if (provider !== "sqlite" || search.length < 3) return null;
+    // foldForSearch left no LIKE wildcard in `search`.
+    const rows = await db.$queryRawUnsafe<{ uid: string }[]>(
+      `SELECT uid FROM "DatasetSearch" WHERE search_text LIKE ? LIMIT ${MAX_INDEXED_MATCHES + 1}`,
+      `%${search}%`,
+    );
+    return rows.length > MAX_INDEXED_MATCHES ? null : rows.map((r) => r.uid);
+  }
+
   async function find(uid: string, scope: DatasetScope): Promise<Row | null> {
     if (scope.kind === "none" || hasNul(uid)) return null;
     return db.dataset.findFirst({ where: { uid, ...scopeWhere(scope) }, select });
@@ -104,7 +122,11 @@ export function prismaDatasetStore(db: Db): DatasetStore {
       const where: Prisma.DatasetWhereInput = { ...scopeWhere(scope) };
       if (query.dataset_id) where.dataset_id = query.dataset_id;
       const search = query.search ? foldForSearch(query.search).trim() : "";
-      if (search) where.search_text = { contains: search };
+      if (search) {
+        const uids = await indexedMatches(search);
+        if (uids) where.uid = { in: uids };
+        else where.search_text = { contains: search };
+      }
       const total_count = await db.dataset.count({ where });
       if (query.limit === 0 || query.offset >= total_count) return { total_count, results: [] };
       const rows = await db.dataset.findMany({ where, select, orderBy: ORDER[query.sort], skip: query.offset, take: query.limit });

@@ -2,13 +2,15 @@ import { dbFor } from "@/lib/db/client";
 import type { DatabaseTarget } from "@/lib/db/database-url";
 import { prismaDatasetStore } from "@/lib/store/prisma/dataset-store";
 import { prismaIdentityStore } from "@/lib/store/prisma/identity-store";
+import { prismaResourceStore } from "@/lib/store/prisma/resource-store";
 import type { Store } from "@/lib/store/types";
 
 export function prismaStore(target: DatabaseTarget): Store {
   const db = dbFor(target);
   return {
     kind: "prisma",
-    datasets: prismaDatasetStore(db),
+    datasets: prismaDatasetStore(db, target.provider),
+    resources: prismaResourceStore(db),
     identity: prismaIdentityStore(db),
     async ping() {
       await db.$queryRawUnsafe("SELECT 1");

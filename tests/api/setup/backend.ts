@@ -9,6 +9,7 @@ import { startServer } from "../../support/server";
 
 export const ADMIN_KEY = "a".repeat(8) + "0123456789abcdef0123456789abcdef";
 export const ADMIN_PASSWORD = "admin-password-for-tests";
+export const UPLOAD_LIMIT_FOR_TESTS = 8 * 1024 * 1024;
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,6 +31,9 @@ export async function setupBackend(project: TestProject, provider: "sqlite" | "p
     ADMIN_PASSWORD,
     SEED_DEMO: "false",
     LOG_LEVEL: "warn",
+    // the resource tests serve remote files from a local HTTP server, and check the upload limit on small files
+    ALLOWED_PRIVATE_HOSTS: "127.0.0.1",
+    MAX_UPLOAD_BYTES: String(UPLOAD_LIMIT_FOR_TESTS),
   };
   let schema: string | null = null;
   if (provider === "postgresql") {

@@ -12,6 +12,7 @@ import { getDatasetStatus } from "@/lib/datasets/service";
 import { getI18n } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translator";
 import { loadDataset } from "../_components/load-dataset";
+import { DatasetTabs } from "./_components/dataset-tabs";
 
 type Props = { params: Promise<{ dataset_uid: string }> };
 
@@ -66,6 +67,8 @@ export default async function DatasetPage({ params }: Props) {
           {rights.manage ? <DeleteDatasetButton uid={dataset.uid} title={title} datasetId={dataset.dataset_id} /> : null}
         </div>
       </header>
+
+      <DatasetTabs uid={dataset.uid} current="overview" t={t} />
 
       {!rights.edit ? <Alert tone="info">{t("datasets.detail.read_only_notice")}</Alert> : null}
 

@@ -2,5 +2,6 @@
 // tests all read this list.
 import type { AnyEndpoint } from "@/lib/http/endpoint";
 import { datasetEndpoints } from "./datasets";
+import { resourceEndpoints } from "./resources";
 
-export const automationEndpoints: AnyEndpoint[] = [...datasetEndpoints];
+export const automationEndpoints: AnyEndpoint[] = [...datasetEndpoints, ...resourceEndpoints];

@@ -1,0 +1,177 @@
+import "server-only";
+// Resources and uploaded files of a dataset, called by the API routes and the console alike. Reading (list,
+// retrieve, saved previews, downloads) needs the dataset's `view` right, so reviewers can check any resource;
+// everything that writes, uploads or fetches a URL of the caller's choosing needs `edit`.
+import type { Principal } from "@/lib/auth/principal";
+import { requireDatasetRight } from "@/lib/datasets/service";
+import { config } from "@/lib/env/config";
+import { isAppError, notFound } from "@/lib/errors/app-error";
+import {
+  guessExtractorParams,
+  guessExtractors,
+  listExtractors,
+  previewResource,
+  validateExtractorParams,
+  type Extractor,
+  type ExtractorType,
+  type SourceFile,
+} from "@/lib/extractors";
+import { receiveUpload } from "@/lib/files/receive-upload";
+import { removeStoredFiles, storagePath } from "@/lib/files/storage";
+import { toDatasetFile, toPreview, toResource } from "@/lib/resources/present";
+import type { DatasetFile, Datasource, PreviewInput, Resource, ResourceListQuery, ResourcePreviewBody, ResourceWrite } from "@/lib/resources/schema";
+import { cleanRemoteCache, sourceFileFor } from "@/lib/resources/source";
+import { store } from "@/lib/store/store";
+import type { Page, StoredFile, StoredResource } from "@/lib/store/types";
+
+const isZip = (file: SourceFile) => /\.xlsx$/i.test(file.filename ?? "") || /spreadsheetml|zip/i.test(file.mimetype ?? "");
+const wholeFileFor = (type: ExtractorType | null) => (file: SourceFile) => type === "xlsxfile" || (type === null && isZip(file));
+
+export function extractors(): Extractor[] {
+  return listExtractors();
+}
+
+export async function listResources(principal: Principal, dataset_uid: string, query: ResourceListQuery): Promise<Page<Resource>> {
+  await requireDatasetRight(principal, dataset_uid, "view");
+  const page = await store().resources.list(dataset_uid, query);
+  return { total_count: page.total_count, results: page.results.map(toResource) };
+}
+
+async function storedResource(principal: Principal, dataset_uid: string, resource_uid: string, right: "view" | "edit"): Promise<StoredResource> {
+  await requireDatasetRight(principal, dataset_uid, right);
+  const resource = await store().resources.get(dataset_uid, resource_uid);
+  if (!resource) throw notFound();
+  return resource;
+}
+
+export async function getResource(principal: Principal, dataset_uid: string, resource_uid: string): Promise<Resource> {
+  return toResource(await storedResource(principal, dataset_uid, resource_uid, "view"));
+}
+
+/** An update may leave out the basic-auth password (answers never carry it): keep the stored one then. */
+function keepSecrets(next: Datasource, current: Datasource | null): Datasource {
+  if (next.type !== "http" || current?.type !== "http") return next;
+  const auth = next.connection.auth;
+  const stored = current.connection.auth;
+  if (auth && auth.password === undefined && stored && stored.username === auth.username && current.connection.url === next.connection.url) {
+    return { ...next, connection: { ...next.connection, auth: { ...auth, password: stored.password } } };
+  }
+  return next;
+}
+
+async function releaseBytes(file: StoredFile | null): Promise<void> {
+  if (file) await removeStoredFiles([file.storage_name]);
+}
+
+/**
+ * The parameters to save: those given, checked, completed with the guesses for the others so that the resource
+ * keeps reading the data the way its preview showed. A source that cannot be read now (server down, file the
+ * extractor refuses) does not prevent saving: its preview will say what is wrong.
+ */
+async function paramsToSave(dataset_uid: string, input: ResourceWrite): Promise<Record<string, unknown>> {
+  const given = validateExtractorParams(input.type, input.params ?? {});
+  try {
+    return await guessExtractorParams(await sourceFileFor(dataset_uid, input.datasource, wholeFileFor(input.type)), input.type, given);
+  } catch (error) {
+    if (isAppError(error) && (error.code === "extraction_error" || error.code === "remote_fetch_error")) return given;
+    throw error;
+  }
+}
+
+export async function createResource(principal: Principal, dataset_uid: string, input: ResourceWrite): Promise<Resource> {
+  await requireDatasetRight(principal, dataset_uid, "edit");
+  const params = await paramsToSave(dataset_uid, input);
+  return toResource(await store().resources.create(dataset_uid, { type: input.type, title: input.title, params, datasource: input.datasource }));
+}
+
+export async function updateResource(principal: Principal, dataset_uid: string, resource_uid: string, input: ResourceWrite): Promise<Resource> {
+  const current = await storedResource(principal, dataset_uid, resource_uid, "edit");
+  const datasource = keepSecrets(input.datasource, current.datasource);
+  const params = await paramsToSave(dataset_uid, { ...input, datasource });
+  const result = await store().resources.update(dataset_uid, resource_uid, { type: input.type, title: input.title, params, datasource });
+  if (!result) throw notFound();
+  await releaseBytes(result.released_file);
+  if (JSON.stringify(current.datasource) !== JSON.stringify(datasource)) await cleanRemoteCache(current.datasource);
+  return toResource(result.resource);
+}
+
+export async function deleteResource(principal: Principal, dataset_uid: string, resource_uid: string): Promise<void> {
+  const current = await storedResource(principal, dataset_uid, resource_uid, "edit");
+  const result = await store().resources.delete(dataset_uid, resource_uid);
+  if (!result) throw notFound();
+  await releaseBytes(result.released_file);
+  await cleanRemoteCache(current.datasource);
+}
+
+export async function uploadFile(principal: Principal, dataset_uid: string, request: Request): Promise<DatasetFile> {
+  await requireDatasetRight(principal, dataset_uid, "edit");
+  const received = await receiveUpload(request, { maxBytes: config().maxUploadBytes });
+  try {
+    return toDatasetFile(await store().resources.createFile({ ...received, dataset_uid, created_by_id: principal.user_id }));
+  } catch (error) {
+    // The dataset went away meanwhile, or the database refused: the bytes must not stay behind.
+    await removeStoredFiles([received.storage_name]);
+    throw error;
+  }
+}
+
+async function storedFile(principal: Principal, dataset_uid: string, file_uid: string): Promise<StoredFile> {
+  await requireDatasetRight(principal, dataset_uid, "view");
+  const file = await store().resources.getFile(dataset_uid, file_uid);
+  if (!file) throw notFound();
+  return file;
+}
+
+export async function getFile(principal: Principal, dataset_uid: string, file_uid: string): Promise<DatasetFile> {
+  return toDatasetFile(await storedFile(principal, dataset_uid, file_uid));
+}
+
+/** The file and the path of its bytes, for streaming the download. */
+export async function fileForDownload(principal: Principal, dataset_uid: string, file_uid: string): Promise<DatasetFile & { path: string }> {
+  const file = await storedFile(principal, dataset_uid, file_uid);
+  return { ...toDatasetFile(file), path: storagePath(file.storage_name) };
+}
+
+// Unsaved resources: the datasource comes from the caller, who may make the server fetch any URL → `edit`.
+
+export async function guessUnsavedExtractors(principal: Principal, dataset_uid: string, datasource: Datasource): Promise<Extractor[]> {
+  await requireDatasetRight(principal, dataset_uid, "edit");
+  return guessExtractors(await sourceFileFor(dataset_uid, datasource, wholeFileFor(null)));
+}
+
+export async function guessUnsavedParams(principal: Principal, dataset_uid: string, datasource: Datasource, type: ExtractorType) {
+  await requireDatasetRight(principal, dataset_uid, "edit");
+  const params = await guessExtractorParams(await sourceFileFor(dataset_uid, datasource, wholeFileFor(type)), type);
+  return { extractor: type, params };
+}
+
+export async function previewUnsaved(principal: Principal, dataset_uid: string, input: PreviewInput): Promise<ResourcePreviewBody> {
+  await requireDatasetRight(principal, dataset_uid, "edit");
+  const file = await sourceFileFor(dataset_uid, input.datasource, wholeFileFor(input.type));
+  return toPreview(await previewResource(file, input.type, input.params ?? {}));
+}
+
+// Saved resources: the datasource was set by an editor; reviewers may look.
+
+export async function guessSavedExtractors(principal: Principal, dataset_uid: string, resource_uid: string): Promise<Extractor[]> {
+  const resource = await storedResource(principal, dataset_uid, resource_uid, "view");
+  return guessExtractors(await sourceFileFor(dataset_uid, resource.datasource, wholeFileFor(null)));
+}
+
+export async function guessSavedParams(principal: Principal, dataset_uid: string, resource_uid: string) {
+  const resource = await storedResource(principal, dataset_uid, resource_uid, "view");
+  const type = resource.type as ExtractorType;
+  const params = await guessExtractorParams(await sourceFileFor(dataset_uid, resource.datasource, wholeFileFor(type)), type);
+  return { extractor: type, params };
+}
+
+export async function previewSaved(principal: Principal, dataset_uid: string, resource_uid: string): Promise<ResourcePreviewBody> {
+  const resource = await storedResource(principal, dataset_uid, resource_uid, "view");
+  const type = resource.type as ExtractorType;
+  return toPreview(await previewResource(await sourceFileFor(dataset_uid, resource.datasource, wholeFileFor(type)), type, resource.params));
+}
+
+export async function cleanResourceCache(principal: Principal, dataset_uid: string, resource_uid: string): Promise<void> {
+  const resource = await storedResource(principal, dataset_uid, resource_uid, "edit");
+  await cleanRemoteCache(resource.datasource);
+}
