@@ -214,3 +214,23 @@ test("deletes a resource after confirming", async ({ page, request }) => {
   const gone = await page.request.get(`/api/automation/v1/datasets/${uid}/resources/${resource.uid}/`);
   expect(gone.status()).toBe(404);
 });
+
+test("a remote URL: required, fetched with Enter, and the server's refusal shown", async ({ page, request }) => {
+  const uid = await createDataset(request, unique("Remote"));
+  await page.goto(`/datasets/${uid}/resources/new`);
+  await page.getByRole("radio", { name: "Remote URL" }).check();
+  const url = page.getByRole("textbox", { name: /^URL/ });
+  await expect(page.getByLabel("User name")).toBeVisible();
+  await expect(page.getByLabel("Password")).toHaveAttribute("type", "password");
+
+  await page.getByRole("button", { name: "Fetch" }).click();
+  await expect(url).toHaveAttribute("aria-invalid", "true");
+  await expect(url).toHaveAccessibleDescription(/Enter the URL to fetch\./);
+
+  // loopback addresses are refused by the server (SSRF guard): its message is shown, nothing to configure
+  await url.fill("http://127.0.0.1:9/data.csv");
+  await url.press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "The format could not be detected" })).toContainText("private or loopback address");
+  await expect(page).toHaveURL(new RegExp(`/datasets/${uid}/resources/new$`));
+  await expect(page.getByRole("button", { name: "Save resource" })).toHaveCount(0);
+});

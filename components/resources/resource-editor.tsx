@@ -2,7 +2,8 @@
 // Add or edit a resource: choose the source (upload a file, or a remote URL), let the server guess the format and
 // its parameters, adjust them while the preview follows, then save through the server action. The values are the
 // Automation API's ResourceWrite, validated by the same schema as the action; uploads, guesses and previews go
-// through the API because they stream or fetch.
+// through the API because they stream or fetch. This file only orchestrates (state, focus, save); the pieces live
+// beside it: upload-source, url-source, extractor-params-fields, preview-panel and the use-* hooks.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
@@ -16,11 +17,21 @@ import { Input, Select } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ExtractorParamsFields } from "@/components/resources/extractor-params-fields";
-import { PreviewPanel, previewErrorMessage } from "@/components/resources/preview-panel";
-import { guessExtractorParams, guessExtractors, ResourceApiError, type DatasetFile, type Datasource, type Extractor } from "@/components/resources/resource-api";
-import { cleanParams, datasourceOf, titleFromFilename, titleFromUrl, type ResourceFormValues } from "@/components/resources/resource-form-values";
+import { PreviewPanel } from "@/components/resources/preview-panel";
+import { ResourceApiError, type DatasetFile, type Datasource, type Extractor } from "@/components/resources/resource-api";
+import {
+  cleanParams,
+  datasourceOf,
+  httpDatasource,
+  isDatasetFile,
+  placeFieldErrors,
+  titleFromFilename,
+  titleFromUrl,
+  type ResourceFormValues,
+} from "@/components/resources/resource-form-values";
 import { UploadSource } from "@/components/resources/upload-source";
 import { UrlSource, type UrlDraft } from "@/components/resources/url-source";
+import { useExtractorGuess } from "@/components/resources/use-extractor-guess";
 import { useFileUpload } from "@/components/resources/use-file-upload";
 import { stableStringify, useResourcePreview, type PreviewConfig } from "@/components/resources/use-resource-preview";
 import { zodErrorMap } from "@/lib/errors/zod-messages";
@@ -35,27 +46,7 @@ export type ResourceEditorProps = { dataset_uid: string; extractors: Extractor[]
 );
 
 type SourceKind = "uploaded_file" | "http";
-type Detection = { status: "idle" } | { status: "running" } | { status: "none" } | { status: "error"; message: string };
 type FocusTarget = "summary" | "drop-zone" | "form-error";
-
-function httpDatasource(draft: UrlDraft, base: Datasource | null): Datasource {
-  const url = draft.url.trim();
-  const sameUrl = base?.type === "http" && base.connection.url === url;
-  const username = draft.username.trim();
-  return {
-    type: "http",
-    connection: {
-      type: "http",
-      url,
-      ...(sameUrl && base.connection.headers ? { headers: base.connection.headers } : {}),
-      ...(username ? { auth: { type: "basic_auth", username, ...(draft.password ? { password: draft.password } : {}) } } : {}),
-    },
-    ...(sameUrl && base.relative_url ? { relative_url: base.relative_url } : {}),
-    ...(sameUrl && base.headers ? { headers: base.headers } : {}),
-  };
-}
-
-const isDatasetFile = (file: unknown): file is DatasetFile => typeof (file as DatasetFile | undefined)?.filename === "string";
 
 export function ResourceEditor(props: ResourceEditorProps) {
   const { dataset_uid, extractors, maxUploadBytes } = props;
@@ -77,7 +68,6 @@ export function ResourceEditor(props: ResourceEditorProps) {
     password: "",
   });
   const [urlError, setUrlError] = useState<string | undefined>(undefined);
-  const [detection, setDetection] = useState<Detection>({ status: "idle" });
   const [formError, setFormError] = useState<{ message: string; details: string[] } | null>(null);
 
   const form = useForm<ResourceFormValues, unknown, ResourceWrite>({
@@ -88,7 +78,7 @@ export function ResourceEditor(props: ResourceEditorProps) {
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
-  const { register, control, handleSubmit, setError, setValue, getFieldState, formState } = form;
+  const { register, control, handleSubmit, setError, setValue, getValues, formState } = form;
   const [type, params, datasource] = useWatch({ control, name: ["type", "params", "datasource"] });
 
   // Focus follows the flow: the control that had it may have just disappeared (Cancel, the drop zone).
@@ -102,60 +92,30 @@ export function ResourceEditor(props: ResourceEditorProps) {
     ({ summary: summaryRef, "drop-zone": dropZoneRef, "form-error": formErrorRef })[focusRequest.target].current?.focus();
   }, [focusRequest]);
 
-  // Guessing: a newer source or extractor choice supersedes a running guess.
-  const guessRun = useRef<AbortController | null>(null);
-  useEffect(() => () => guessRun.current?.abort(), []);
-  const startGuess = () => {
-    guessRun.current?.abort();
-    const controller = new AbortController();
-    guessRun.current = controller;
-    setDetection({ status: "running" });
-    return controller;
-  };
-  const guessFailed = (controller: AbortController, error: unknown) => {
-    if (controller.signal.aborted) return;
-    if (error instanceof ResourceApiError) {
-      const urlMessage = Object.entries(error.detail).find(([path]) => path.startsWith("datasource.connection"))?.[1]?.[0];
-      if (urlMessage) setUrlError(urlMessage);
-    }
-    setDetection({ status: "error", message: previewErrorMessage(error, t) });
-  };
+  const guess = useExtractorGuess(dataset_uid);
+  const detection = guess.detection;
+  const lastSuggestedTitle = useRef("");
 
   /** A new source: guess its format and parameters; the title follows the file name until the user types one. */
   const detect = async (next: Datasource, suggestedTitle: string) => {
-    const controller = startGuess();
-    try {
-      const guessed = await guessExtractors(dataset_uid, next, controller.signal);
-      const best = guessed[0]?.type;
-      if (!best) {
-        if (!controller.signal.aborted) setDetection({ status: "none" });
-        return;
-      }
-      const guessedParams = await guessExtractorParams(dataset_uid, next, best, controller.signal);
-      if (controller.signal.aborted) return;
-      setValue("type", best, { shouldDirty: true });
-      setValue("params", { ...guessedParams.params }, { shouldDirty: true });
-      setDetection({ status: "idle" });
-    } catch (error) {
-      guessFailed(controller, error);
-    } finally {
-      if (!controller.signal.aborted && suggestedTitle && props.mode === "create" && !getFieldState("title").isDirty) setValue("title", suggestedTitle);
+    const current = getValues("title").trim();
+    if (suggestedTitle && props.mode === "create" && (current === "" || current === lastSuggestedTitle.current)) {
+      setValue("title", suggestedTitle);
+      lastSuggestedTitle.current = suggestedTitle;
     }
+    const guessed = await guess.detectFormat(next, (best) => {
+      setValue("type", best, { shouldDirty: true });
+      setValue("params", {});
+    });
+    if (guessed) setValue("params", { ...guessed.params }, { shouldDirty: true });
   };
 
   /** Another extractor chosen: its parameters as guessed for this source. */
   const onTypeChange = async (nextType: string) => {
     if (!datasource || !nextType) return;
-    const controller = startGuess();
     setValue("params", {});
-    try {
-      const guessed = await guessExtractorParams(dataset_uid, datasource, nextType, controller.signal);
-      if (controller.signal.aborted) return;
-      setValue("params", { ...guessed.params }, { shouldDirty: true });
-      setDetection({ status: "idle" });
-    } catch (error) {
-      guessFailed(controller, error);
-    }
+    const guessed = await guess.guessParams(datasource, nextType);
+    if (guessed) setValue("params", { ...guessed }, { shouldDirty: true });
   };
 
   const onUploaded = (file: DatasetFile) => {
@@ -196,8 +156,7 @@ export function ResourceEditor(props: ResourceEditorProps) {
     if (next === kind) return;
     upload.cancel();
     upload.reset();
-    guessRun.current?.abort();
-    setDetection({ status: "idle" });
+    guess.reset();
     setKind(next);
     setReplacing(false);
     if (savedDatasource?.type === next) {
@@ -223,6 +182,7 @@ export function ResourceEditor(props: ResourceEditorProps) {
     return own ?? previewDetail[`params.${name}`]?.[0];
   };
 
+  const guessUrlError = detection.status === "error" ? Object.entries(detection.detail).find(([path]) => path.startsWith("datasource.connection"))?.[1]?.[0] : undefined;
   const urlStale = kind === "http" && datasource?.type === "http" && stableStringify(httpDatasource(urlDraft, savedDatasource)) !== stableStringify(datasource);
 
   const onSubmit = handleSubmit(
@@ -240,23 +200,12 @@ export function ResourceEditor(props: ResourceEditorProps) {
         router.refresh();
         return;
       }
-      const details: string[] = [];
-      let focused = false;
-      for (const [rawPath, messages] of Object.entries(result.error.fieldErrors ?? {})) {
-        const path = rawPath.replace(/^resource\./, "");
-        const message = messages.join(" ");
-        const param = /^params\.(.+)$/.exec(path)?.[1];
-        if (path === "title" || path === "type" || (param && paramNames.has(param))) {
-          setError(path as "title" | "type" | `params.${string}`, { type: "server", message }, { shouldFocus: !focused });
-          focused = true;
-        } else if (path.startsWith("datasource.connection") && kind === "http") {
-          setUrlError(message);
-        } else {
-          details.push(`${path}: ${message}`);
-        }
-      }
+      const { fields, url, details } = placeFieldErrors(result.error.fieldErrors, paramNames);
+      fields.forEach(([path, message], index) => setError(path, { type: "server", message }, { shouldFocus: index === 0 }));
+      if (url && kind === "http") setUrlError(url);
+      else if (url) details.push(url);
       setFormError({ message: result.error.message, details });
-      if (!focused) requestFocus("form-error");
+      if (fields.length === 0) requestFocus("form-error");
     },
     (errors) => {
       setFormError({ message: errors.datasource ? t("resource_pages.editor.source_required") : t("resource_pages.editor.fix_errors"), details: [] });
@@ -267,7 +216,8 @@ export function ResourceEditor(props: ResourceEditorProps) {
   const titleError = formState.errors.title?.message;
   const typeError = formState.errors.type?.message;
   const uploading = upload.state.status === "uploading";
-  const showConfig = !!datasource && !(kind === "uploaded_file" && (uploading || replacing) && !currentFile);
+  // Nothing to configure until there is a source; nor when it could not be read at all (no format to offer).
+  const showConfig = !!datasource && !(kind === "uploaded_file" && (uploading || replacing) && !currentFile) && !(detection.status === "error" && !type);
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-5xl space-y-8" aria-busy={formState.isSubmitting}>
@@ -324,10 +274,11 @@ export function ResourceEditor(props: ResourceEditorProps) {
             onChange={(next) => {
               setUrlDraft(next);
               setUrlError(undefined);
+              if (detection.status === "error") guess.reset();
             }}
             onFetch={fetchUrl}
             fetching={detecting}
-            urlError={urlError}
+            urlError={urlError ?? guessUrlError}
             stale={urlStale}
             keepsPassword={savedDatasource?.type === "http" && !!savedDatasource.connection.auth}
           />
@@ -368,13 +319,15 @@ export function ResourceEditor(props: ResourceEditorProps) {
             {extractor && !detecting ? <ExtractorParamsFields parameters={extractor.parameters} register={register} values={params ?? {}} errorOf={paramError} /> : null}
           </fieldset>
 
-          <PreviewPanel
-            data={preview.data}
-            error={preview.error}
-            loading={preview.isFetching || detecting}
-            updating={waiting || detecting}
-            shownUnderFields={(path) => /^params\./.test(path) && paramNames.has(path.slice("params.".length))}
-          />
+          {type ? (
+            <PreviewPanel
+              data={preview.data}
+              error={preview.error}
+              loading={preview.isFetching || detecting}
+              updating={waiting || detecting}
+              shownUnderFields={(path) => /^params\./.test(path) && paramNames.has(path.slice("params.".length))}
+            />
+          ) : null}
 
           <div className="flex items-center gap-3">
             <Button type="submit" disabled={formState.isSubmitting || uploading || detecting}>

@@ -1,6 +1,8 @@
 // The values the resource editor works on: the Automation API's ResourceWrite shape (validated by the same
 // schema as the server action), with the datasource set by the upload or the URL fetch rather than typed in.
-import type { Datasource, Resource } from "@/lib/resources/schema";
+import type { DatasetFile, Datasource, Resource } from "@/lib/resources/schema";
+
+export type UrlDraft = { url: string; username: string; password: string };
 
 export type ResourceFormValues = {
   title: string;
@@ -47,4 +49,45 @@ export function titleFromUrl(url: string): string {
   } catch {
     return "";
   }
+}
+
+/** The datasource for the URL fields; headers and relative URL of the saved source are kept while its URL is. */
+export function httpDatasource(draft: UrlDraft, base: Datasource | null): Datasource {
+  const url = draft.url.trim();
+  const sameUrl = base?.type === "http" && base.connection.url === url;
+  const username = draft.username.trim();
+  return {
+    type: "http",
+    connection: {
+      type: "http",
+      url,
+      ...(sameUrl && base.connection.headers ? { headers: base.connection.headers } : {}),
+      ...(username ? { auth: { type: "basic_auth", username, ...(draft.password ? { password: draft.password } : {}) } } : {}),
+    },
+    ...(sameUrl && base.relative_url ? { relative_url: base.relative_url } : {}),
+    ...(sameUrl && base.headers ? { headers: base.headers } : {}),
+  };
+}
+
+export const isDatasetFile = (file: unknown): file is DatasetFile => typeof (file as DatasetFile | undefined)?.filename === "string";
+
+type FieldPathOnForm = "title" | "type" | `params.${string}`;
+
+/**
+ * Where the server action's field errors go: onto the form's own fields (the action nests the resource under
+ * `resource.`), the URL field, or a list under the form's error message.
+ */
+export function placeFieldErrors(fieldErrors: Record<string, string[]> | undefined, paramNames: Set<string>) {
+  const fields: [FieldPathOnForm, string][] = [];
+  const details: string[] = [];
+  let url: string | undefined;
+  for (const [rawPath, messages] of Object.entries(fieldErrors ?? {})) {
+    const path = rawPath.replace(/^resource\./, "");
+    const message = messages.join(" ");
+    const param = /^params\.(.+)$/.exec(path)?.[1];
+    if (path === "title" || path === "type" || (param && paramNames.has(param))) fields.push([path as FieldPathOnForm, message]);
+    else if (path.startsWith("datasource.connection")) url ??= message;
+    else details.push(`${path}: ${message}`);
+  }
+  return { fields, url, details };
 }

@@ -6,9 +6,10 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import type { UrlDraft } from "@/components/resources/resource-form-values";
 import { useI18n } from "@/lib/i18n/client";
 
-export type UrlDraft = { url: string; username: string; password: string };
+export type { UrlDraft };
 
 export function UrlSource({
   draft,

@@ -92,4 +92,25 @@ describe("dataset service", () => {
     expect(await codeOf(service.deleteDataset(reviewer, dataset.uid))).toBe("forbidden");
     expect((await service.getDatasetStatus(reviewer, dataset.uid)).status).toBe("idle");
   });
+
+  it("pages deep into the list and searches through the trigram index in the same order as the plain query", async () => {
+    const tag = `deeppage${Date.now().toString(36)}`;
+    const owner = await principal(`owner-${tag}`, ["create_dataset"]);
+    for (let i = 0; i < 230; i++) await service.createDataset(owner, body(`${tag} ${String(i).padStart(3, "0")} ${i % 10 === 3 ? "rarewordx" : "common"}`));
+    const list = (offset: number, limit: number, extra: object = {}) =>
+      service.listDatasets(owner, { limit, offset, sort: "title", ...extra } as Parameters<typeof service.listDatasets>[1]);
+    // offsets beyond 200 take the uid-first path: the pages join up with the plain ones, no gap, no repeat
+    const all = (await list(0, 1000)).results.map((d) => d.metadata.default.title?.value);
+    expect(all).toHaveLength(230);
+    const pages = [];
+    for (let offset = 0; offset < 230; offset += 40) pages.push(...(await list(offset, 40)).results.map((d) => d.metadata.default.title?.value));
+    expect(pages).toEqual(all);
+    expect((await list(215, 40)).total_count).toBe(230);
+    // search (≥ 3 characters: the index; shorter: a scan) keeps scope, order and count
+    const rare = await list(0, 10, { search: "RAREWORDX" });
+    expect(rare.total_count).toBe(23);
+    expect(rare.results.map((d) => d.metadata.default.title?.value)).toEqual(all.filter((t) => String(t).includes("rarewordx")).slice(0, 10));
+    expect((await list(20, 10, { search: "rarewordx" })).results).toHaveLength(3);
+    expect((await service.listDatasets(contributor, { limit: 10, offset: 0, sort: "title", search: "rarewordx" } as never)).total_count).toBe(0);
+  });
 });

@@ -92,23 +92,58 @@ const UID_ATTEMPTS = 8;
 // PostgreSQL rejects U+0000 in text parameters; no stored identifier contains one, so such lookups find nothing.
 const hasNul = (value: string | undefined) => !!value && value.includes("\u0000");
 
-/** Beyond this many matches, scanning the table is as fast as looking each match up. */
-const MAX_INDEXED_MATCHES = 5000;
+const DEEP_OFFSET = 200;
+
+// The same orders as ORDER, for the SQLite search query below (fixed strings: never built from input).
+const ORDER_SQL: Record<DatasetListQuery["sort"], string> = {
+  title: "d.title_sort ASC, d.uid ASC",
+  "-title": "d.title_sort DESC, d.uid DESC",
+  updated_at: "d.updated_at ASC, d.uid ASC",
+  "-updated_at": "d.updated_at DESC, d.uid DESC",
+  created_at: "d.created_at ASC, d.uid ASC",
+  "-created_at": "d.created_at DESC, d.uid DESC",
+  status: "d.is_published ASC, d.status ASC, d.uid ASC",
+  "-status": "d.is_published DESC, d.status DESC, d.uid DESC",
+};
 
 export function prismaDatasetStore(db: Db, provider: "sqlite" | "postgresql"): DatasetStore {
   /**
-   * On SQLite, the uids whose search text contains `search`, from the trigram index (migration
-   * 20261123111500_dataset_search); null when the index cannot help (short or common words). PostgreSQL uses
-   * its trigram index for the LIKE itself.
+   * SQLite search through the trigram index (migration 20261123111500_dataset_search): the matching rows come
+   * from the index and only they are sorted, instead of walking the whole sort index looking for matches.
+   * CROSS JOIN makes SQLite start from the index. PostgreSQL uses its trigram index for the LIKE itself.
    */
-  async function indexedMatches(search: string): Promise<string[] | null> {
-    if (provider !== "sqlite" || search.length < 3) return null;
+  async function searchSqlite(query: DatasetListQuery, scope: DatasetScope, search: string): Promise<Page<Dataset>> {
+    const filters = ["s.search_text LIKE ?"];
     // foldForSearch left no LIKE wildcard in `search`.
-    const rows = await db.$queryRawUnsafe<{ uid: string }[]>(
-      `SELECT uid FROM "DatasetSearch" WHERE search_text LIKE ? LIMIT ${MAX_INDEXED_MATCHES + 1}`,
-      `%${search}%`,
+    const args: (string | number)[] = [`%${search}%`];
+    if (scope.kind === "owned_by") {
+      filters.push("d.created_by_id = ?");
+      args.push(scope.user_id);
+    }
+    if (query.dataset_id) {
+      filters.push("d.dataset_id = ?");
+      args.push(query.dataset_id);
+    }
+    const from = `FROM "DatasetSearch" s CROSS JOIN "Dataset" d ON d.uid = s.uid WHERE ${filters.join(" AND ")}`;
+    const [{ n }] = await db.$queryRawUnsafe<[{ n: number | bigint }]>(`SELECT COUNT(*) AS n ${from}`, ...args);
+    const total_count = Number(n);
+    if (query.limit === 0 || query.offset >= total_count) return { total_count, results: [] };
+    const page = await db.$queryRawUnsafe<{ uid: string }[]>(
+      `SELECT d.uid AS uid ${from} ORDER BY ${ORDER_SQL[query.sort]} LIMIT ? OFFSET ?`,
+      ...args,
+      query.limit,
+      query.offset,
     );
-    return rows.length > MAX_INDEXED_MATCHES ? null : rows.map((r) => r.uid);
+    return { total_count, results: await datasetsInOrder(page.map((r) => r.uid)) };
+  }
+
+  /** The datasets of `uids`, in that order. */
+  async function datasetsInOrder(uids: string[]): Promise<Dataset[]> {
+    // Prisma binds each uid as a parameter, and caps parameters per query below SQLite's own limit.
+    const rows = [];
+    for (let i = 0; i < uids.length; i += 500) rows.push(...(await db.dataset.findMany({ where: { uid: { in: uids.slice(i, i + 500) } }, select })));
+    const byUid = new Map(rows.map((r) => [r.uid, r]));
+    return uids.flatMap((uid) => (byUid.has(uid) ? [toDataset(byUid.get(uid)!)] : []));
   }
 
   async function find(uid: string, scope: DatasetScope): Promise<Row | null> {
@@ -122,13 +157,16 @@ export function prismaDatasetStore(db: Db, provider: "sqlite" | "postgresql"): D
       const where: Prisma.DatasetWhereInput = { ...scopeWhere(scope) };
       if (query.dataset_id) where.dataset_id = query.dataset_id;
       const search = query.search ? foldForSearch(query.search).trim() : "";
-      if (search) {
-        const uids = await indexedMatches(search);
-        if (uids) where.uid = { in: uids };
-        else where.search_text = { contains: search };
-      }
+      if (search.length >= 3 && provider === "sqlite") return searchSqlite(query, scope, search);
+      if (search) where.search_text = { contains: search };
       const total_count = await db.dataset.count({ where });
       if (query.limit === 0 || query.offset >= total_count) return { total_count, results: [] };
+      if (query.offset > DEEP_OFFSET) {
+        // Deep pages: skip through the sort index reading uids only (an index-only scan on PostgreSQL), then
+        // load the one page of rows, instead of fetching every skipped row.
+        const page = await db.dataset.findMany({ where, select: { uid: true }, orderBy: ORDER[query.sort], skip: query.offset, take: query.limit });
+        return { total_count, results: await datasetsInOrder(page.map((r) => r.uid)) };
+      }
       const rows = await db.dataset.findMany({ where, select, orderBy: ORDER[query.sort], skip: query.offset, take: query.limit });
       return { total_count, results: rows.map(toDataset) };
     },

@@ -7,8 +7,7 @@ import { ResourceSource } from "@/components/resources/resource-source";
 import { currentPrincipal, requirePagePrincipal } from "@/lib/auth/current-principal";
 import { datasetRights } from "@/lib/datasets/access";
 import { getI18n } from "@/lib/i18n/server";
-import { EXTRACTOR_LABELS } from "@/lib/resources/extractor-labels";
-import { listResources } from "@/lib/resources/service";
+import { extractors, listResources } from "@/lib/resources/service";
 import { loadDataset } from "../../_components/load-dataset";
 import { DatasetTabs } from "../_components/dataset-tabs";
 
@@ -34,6 +33,8 @@ export default async function DatasetResourcesPage({ params }: Props) {
   const { t, locale } = await getI18n();
   const title = String(dataset.metadata.default?.title?.value ?? dataset.dataset_id);
   const newHref = `/datasets/${dataset.uid}/resources/new`;
+  // the names the editor offers (GET /extractors/)
+  const labels = new Map<string, string>(extractors().map((e) => [e.type, e.label]));
 
   return (
     <div className="max-w-5xl space-y-6">
@@ -85,7 +86,7 @@ export default async function DatasetResourcesPage({ params }: Props) {
                         {resource.title}
                       </Link>
                     </Td>
-                    <Td className="whitespace-nowrap text-slate-700">{resource.extraction_infos?.label ?? EXTRACTOR_LABELS[resource.type] ?? resource.type}</Td>
+                    <Td className="whitespace-nowrap text-slate-700">{labels.get(resource.type) ?? resource.extraction_infos?.label ?? resource.type}</Td>
                     <Td className="text-slate-700">
                       <ResourceSource resource={resource} t={t} />
                     </Td>

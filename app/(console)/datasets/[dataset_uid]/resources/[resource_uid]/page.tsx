@@ -12,7 +12,6 @@ import { cellText } from "@/components/resources/cell-text";
 import { currentPrincipal, requirePagePrincipal } from "@/lib/auth/current-principal";
 import { datasetRights } from "@/lib/datasets/access";
 import { getI18n } from "@/lib/i18n/server";
-import { EXTRACTOR_LABELS } from "@/lib/resources/extractor-labels";
 import { extractors } from "@/lib/resources/service";
 import { loadDataset } from "../../../_components/load-dataset";
 import { loadResource } from "../_components/load-resource";
@@ -46,7 +45,8 @@ export default async function ResourcePage({ params }: Props) {
   const datasetTitle = String(dataset.metadata.default?.title?.value ?? dataset.dataset_id);
   const file = uploadedFileOf(resource);
   const ds = resource.datasource;
-  const parameterLabels = new Map(extractors().find((e) => e.type === resource.type)?.parameters.map((p) => [p.name, p.label]) ?? []);
+  const extractor = extractors().find((e) => e.type === resource.type);
+  const parameterLabels = new Map(extractor?.parameters.map((p) => [p.name, p.label]) ?? []);
   const parameters = Object.entries(resource.params);
 
   return (
@@ -80,7 +80,7 @@ export default async function ResourcePage({ params }: Props) {
 
       <section className="rounded-lg border border-slate-200 bg-white px-5 py-2" aria-label={resource.title}>
         <dl className="divide-y divide-slate-100">
-          <Row label={t("resource_pages.detail.extractor")}>{resource.extraction_infos?.label ?? EXTRACTOR_LABELS[resource.type] ?? resource.type}</Row>
+          <Row label={t("resource_pages.detail.extractor")}>{extractor?.label ?? resource.extraction_infos?.label ?? resource.type}</Row>
           <Row label={t("resource_pages.detail.source")}>
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <span className="text-slate-500">{ds.type === "uploaded_file" ? t("resource_pages.source.uploaded_file") : t("resource_pages.source.http")}</span>
