@@ -44,11 +44,9 @@ function workbookWith(entries: Partial<Record<string, Omit<ZipEntrySpec, "name">
 }
 
 describe("text formats read no more than HEAD_BYTES", () => {
-  it("previews a 50 MB CSV in under a second without reading past the head", async () => {
+  it("previews a 50 MB CSV without reading past the head", async () => {
     const file = await writeFixture(dir, "big.csv", csvWithPoisonedTail(50 * MiB));
-    const started = performance.now();
     const preview = await previewResource(file, "csvfile", { encoding: "utf-8" });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(preview.records).toHaveLength(20);
     expect(preview.records[0]).toEqual({ id: "0", name: "name 0", value: "0" });
     // Guessing looks at the same head only: the 0xFF tail would make it anything but UTF-8.
@@ -73,11 +71,9 @@ describe("text formats read no more than HEAD_BYTES", () => {
     expect((await guessExtractors(source)).map((e) => e.type)).toEqual(["csvfile"]);
   });
 
-  it("refuses a first line longer than the head, in bounded time", async () => {
+  it("refuses a first line longer than the head", async () => {
     const file = await writeFixture(dir, "one-line.csv", Buffer.alloc(5 * MiB, "a"));
-    const started = performance.now();
     const error = await failure(previewResource(file, "csvfile"));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(error.code).toBe("extraction_error");
     expect(error.message).toMatch(/^The first line is longer than 1 MB/);
     expect((await failure(guessExtractorParams(file, "csvfile"))).message).toMatch(/^The first line is longer than 1 MB/);
@@ -124,9 +120,7 @@ describe("XLSX archives", () => {
   it("refuses a part compressed more than MAX_COMPRESSION_RATIO (a zip bomb)", async () => {
     const zeros = Buffer.alloc(20 * MiB);
     const file = await writeFixture(dir, "bomb.xlsx", workbookWith({ "xl/worksheets/sheet1.xml": { data: zeros, compressed: deflateRawSync(zeros) } }));
-    const started = performance.now();
     const error = await failure(previewResource(file, "xlsxfile"));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect([error.code, error.message]).toEqual(["extraction_error", "The workbook part xl/worksheets/sheet1.xml is compressed more than 100 to 1: it looks like a zip bomb and is refused."]);
   });
 
@@ -151,9 +145,7 @@ describe("XLSX archives", () => {
   it("refuses a part that inflates past its declared size", async () => {
     const sheet = Buffer.from(`<worksheet><sheetData>${"<x/>".repeat(5 * MiB)}</sheetData></worksheet>`);
     const file = await writeFixture(dir, "lying.xlsx", workbookWith({ "xl/worksheets/sheet1.xml": { data: sheet, declaredSize: 1000 } }));
-    const started = performance.now();
     const error = await failure(previewResource(file, "xlsxfile"));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(error.code).toBe("extraction_error");
     expect(error.message).toMatch(/^The part xl\/worksheets\/sheet1.xml of the archive cannot be read \(too many bytes/);
   });
@@ -172,12 +164,10 @@ describe("XLSX archives", () => {
     ["an external entity in the workbook", "xl/workbook.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><workbook><sheets><sheet name="&xxe;" r:id="rId1"/></sheets></workbook>'],
   ])("never expands entities: %s", async (_, part, xml) => {
     const file = await writeFixture(dir, `entities-${part.replace(/\W/g, "_")}.xlsx`, workbookWith({ [part]: { data: xml } }));
-    const started = performance.now();
     const outcome = await previewResource(file, "xlsxfile").then(
       (preview) => JSON.stringify(preview),
       (error: unknown) => (isAppError(error) ? `${error.code}: ${error.message}` : String(error)),
     );
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(outcome).not.toMatch(/root:|lollollol/);
     expect(outcome).toBe(`extraction_error: The workbook part ${part} declares a DOCTYPE, which workbooks never do: it is refused.`);
   });

@@ -6,8 +6,8 @@ const MAX_FILENAME = 200;
 export function sanitizeFilename(raw: string | null | undefined, fallback = "upload"): string {
   const base = (raw ?? "").normalize("NFC").split(/[/\\]/).pop() ?? "";
   const cleaned = base
-    .replace(/[\p{Cc}\p{Cf}]/gu, "")
     .replace(/\s+/g, " ")
+    .replace(/[\p{Cc}\p{Cf}]/gu, "")
     .trim()
     .replace(/^\.+/, "");
   if (!cleaned) return fallback;

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { apiClient, datasetBody } from "../support/api-client";
 import { createTestUser, type TestUser } from "../support/fixtures";
 import { officialSchemaErrors } from "../support/official-openapi";
+import { deflateRawSync } from "node:zlib";
+import { buildXlsx, buildZip, xlsxParts } from "@/lib/extractors/test-fixtures";
 import { UPLOAD_LIMIT_FOR_TESTS } from "./setup/backend";
 
 const backend = inject("backend");
@@ -320,6 +322,71 @@ describe.skipIf(!!backend.skipReason)(`resources API (${backend.provider})`, () 
         expect(res.body.error_code, name).toBe("extraction_error");
         expect(res.body.message.length, name).toBeGreaterThan(10);
       }
+    });
+
+    it("refuses hostile workbooks: a zip bomb, entity tricks, a zip that is no workbook", async () => {
+      const zeros = Buffer.alloc(20 * 1024 * 1024);
+      const parts = xlsxParts([{ name: "S", rows: [["a"], ["b"]] }]);
+      const withPart = (name: string, entry: object) => buildZip(Object.entries(parts).map(([n, data]) => ({ name: n, data, ...(n === name ? entry : {}) })));
+      const xxe = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>';
+      const cases: [string, Buffer][] = [
+        ["bomb.xlsx", withPart("xl/worksheets/sheet1.xml", { data: zeros, compressed: deflateRawSync(zeros) })],
+        ["xxe.xlsx", withPart("xl/worksheets/sheet1.xml", { data: xxe })],
+        ["not-a-workbook.xlsx", buildZip([{ name: "hello.txt", data: "hello" }])],
+      ];
+      for (const [name, content] of cases) {
+        const file = await upload(backend.baseUrl, backend.adminKey, dataset_uid, content, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        expect(file.status, name).toBe(201);
+        const res = await admin.post(`/datasets/${dataset_uid}/resources/preview/`, { datasource: { type: "uploaded_file", file: { uid: file.body.uid } }, type: "xlsxfile" });
+        expect(res.status, name).toBe(400);
+        expect(res.body.error_code, name).toBe("extraction_error");
+        expect(res.text, name).not.toMatch(/root:/);
+      }
+    });
+
+    it("previews a workbook: sheets, cached formula values, dates", async () => {
+      const xlsx = buildXlsx([
+        { name: "Notes", rows: [["ignore me"]] },
+        { name: "Stations", rows: [["station", "value", "total"], ["Nord", 12.5, { formula: "B2*2", cached: 25 }], ["Sud", 3, { formula: "B3*2", cached: 6 }]] },
+      ]);
+      const file = await upload(backend.baseUrl, backend.adminKey, dataset_uid, xlsx, "stations.xlsx", "application/octet-stream");
+      expect(file.body.mimetype).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      const datasource = { type: "uploaded_file", file: { uid: file.body.uid } };
+      expect((await admin.post(`/datasets/${dataset_uid}/resources/guess_extractors/`, { datasource })).body[0].type).toBe("xlsxfile");
+      const res = await admin.post(`/datasets/${dataset_uid}/resources/preview/`, { datasource, type: "xlsxfile", params: { sheet: "Stations" } });
+      expect(res.status).toBe(200);
+      expect(res.body.fields.map((f: { name: string }) => f.name)).toEqual(["station", "value", "total"]);
+      expect(res.body.records).toEqual([
+        { station: "Nord", value: "12.5", total: "25" },
+        { station: "Sud", value: "3", total: "6" },
+      ]);
+      const missing = await admin.post(`/datasets/${dataset_uid}/resources/preview/`, { datasource, type: "xlsxfile", params: { sheet: "Nope" } });
+      expect(missing.status).toBe(400);
+      expect(missing.body.detail["params.sheet"][0]).toMatch(/Stations/);
+    });
+
+    it("explains a first line longer than the preview reads, and bytes that are not the given encoding", async () => {
+      const oneLine = await upload(backend.baseUrl, backend.adminKey, dataset_uid, "a".repeat(3 * 1024 * 1024), "one-line.csv");
+      const long = await admin.post(`/datasets/${dataset_uid}/resources/preview/`, { datasource: { type: "uploaded_file", file: { uid: oneLine.body.uid } }, type: "csvfile" });
+      expect(long.status).toBe(400);
+      expect(long.body).toMatchObject({ error_code: "extraction_error", message: expect.stringMatching(/first line is longer/) });
+
+      const latin1 = await upload(backend.baseUrl, backend.adminKey, dataset_uid, Buffer.from("nom;ville\nÉlodie;Besançon\n", "latin1"), "l1.csv");
+      const wrong = await admin.post(`/datasets/${dataset_uid}/resources/preview/`, {
+        datasource: { type: "uploaded_file", file: { uid: latin1.body.uid } },
+        type: "csvfile",
+        params: { encoding: "utf-8" },
+      });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error_code).toBe("extraction_error");
+    });
+
+    it("keeps ragged rows: short rows padded, extra cells in extra columns", async () => {
+      const file = await upload(backend.baseUrl, backend.adminKey, dataset_uid, "a,b,c\n1,2,3\n4,5\n6,7,8,9\n", "ragged.csv");
+      const res = await admin.post(`/datasets/${dataset_uid}/resources/preview/`, { datasource: { type: "uploaded_file", file: { uid: file.body.uid } }, type: "csvfile" });
+      expect(res.status).toBe(200);
+      expect(res.body.records[1]).toMatchObject({ a: "4", b: "5", c: null });
+      expect(Object.values(res.body.records[2])).toContain("9");
     });
 
     it("decodes a latin-1 CSV", async () => {
