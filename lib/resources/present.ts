@@ -1,5 +1,5 @@
 // Stored rows → Automation API answers: the file described, derived labels filled in, secrets left out.
-import { EXTRACTOR_LABELS } from "@/lib/resources/extractor-labels";
+import { EXTRACTORS } from "@/lib/extractors/registry";
 import type { ResourcePreview } from "@/lib/extractors";
 import type { DatasetFile, Resource, ResourcePreviewBody } from "@/lib/resources/schema";
 import type { StoredFile, StoredResource } from "@/lib/store/types";
@@ -27,7 +27,7 @@ function displayName(resource: StoredResource): string {
 }
 
 export function toResource(resource: StoredResource): Resource {
-  const label = EXTRACTOR_LABELS[resource.type] ?? resource.type;
+  const label = EXTRACTORS.find((e) => e.type === resource.type)?.label ?? resource.type;
   return {
     uid: resource.uid,
     type: resource.type,

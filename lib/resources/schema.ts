@@ -147,7 +147,11 @@ export const extractorSchema = z
   .meta({ id: "Extractor" });
 
 export const guessExtractorsInputSchema = z.object({ datasource: datasourceSchema });
-export const guessParamsInputSchema = z.object({ datasource: datasourceSchema, type: extractorTypeSchema });
+export const guessParamsInputSchema = z.object({
+  datasource: datasourceSchema,
+  type: extractorTypeSchema,
+  params: extractorParamsSchema.optional().meta({ description: "Extension: parameters to keep; the others are guessed consistently with them" }),
+});
 export const previewInputSchema = z.object({ datasource: datasourceSchema, type: extractorTypeSchema, params: extractorParamsSchema.optional() });
 export type PreviewInput = z.infer<typeof previewInputSchema>;
 

@@ -139,9 +139,9 @@ export async function guessUnsavedExtractors(principal: Principal, dataset_uid: 
   return guessExtractors(await sourceFileFor(dataset_uid, datasource, wholeFileFor(null)));
 }
 
-export async function guessUnsavedParams(principal: Principal, dataset_uid: string, datasource: Datasource, type: ExtractorType) {
+export async function guessUnsavedParams(principal: Principal, dataset_uid: string, datasource: Datasource, type: ExtractorType, given: Record<string, unknown> = {}) {
   await requireDatasetRight(principal, dataset_uid, "edit");
-  const params = await guessExtractorParams(await sourceFileFor(dataset_uid, datasource, wholeFileFor(type)), type);
+  const params = await guessExtractorParams(await sourceFileFor(dataset_uid, datasource, wholeFileFor(type)), type, given);
   return { extractor: type, params };
 }
 

@@ -107,6 +107,9 @@ describe.skipIf(!!backend.skipReason)(`resources API (${backend.provider})`, () 
       expect(params.status).toBe(200);
       official("POST", "/datasets/{dataset_uid}/resources/guess_extractor_params/", 200, params.body);
       expect(params.body).toMatchObject({ extractor: "csvfile", params: { separator: ";", headers_first_row: true } });
+      // given parameters are kept, the others guessed around them
+      const kept = await admin.post(`/datasets/${dataset_uid}/resources/guess_extractor_params/`, { datasource, type: "csvfile", params: { headers_first_row: false } });
+      expect(kept.body.params).toMatchObject({ separator: ";", headers_first_row: false });
 
       const preview = await admin.post(`/datasets/${dataset_uid}/resources/preview/`, { datasource, type: "csvfile" });
       expect(preview.status).toBe(200);

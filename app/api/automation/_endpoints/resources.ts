@@ -109,7 +109,7 @@ export const resourceEndpoints = [
     params: datasetUidParamsSchema,
     body: guessParamsInputSchema,
     responses: { 200: { description: "OK", schema: guessedParamsSchema }, 400: validationErrorResponse, ...errorResponses },
-    handler: async ({ principal, params, body }) => ({ status: 200, body: await guessUnsavedParams(principal, params.dataset_uid, body.datasource, body.type) }),
+    handler: async ({ principal, params, body }) => ({ status: 200, body: await guessUnsavedParams(principal, params.dataset_uid, body.datasource, body.type, body.params) }),
   }),
   defineEndpoint({
     method: "POST",
