@@ -17,6 +17,7 @@ import {
   type SourceFile,
 } from "@/lib/extractors";
 import { receiveUpload } from "@/lib/files/receive-upload";
+import { saveBytes } from "@/lib/files/save-bytes";
 import { removeStoredFiles, storagePath } from "@/lib/files/storage";
 import { toDatasetFile, toPreview, toResource } from "@/lib/resources/present";
 import type { DatasetFile, Datasource, PreviewInput, Resource, ResourceListQuery, ResourcePreviewBody, ResourceWrite } from "@/lib/resources/schema";
@@ -111,6 +112,18 @@ export async function uploadFile(principal: Principal, dataset_uid: string, requ
   } catch (error) {
     // The dataset went away meanwhile, or the database refused: the bytes must not stay behind.
     await removeStoredFiles([received.storage_name]);
+    throw error;
+  }
+}
+
+/** A file from bytes in memory (the demo seed), stored and checked like an upload. */
+export async function saveFile(principal: Principal, dataset_uid: string, filename: string, bytes: Buffer, mimetype: string | null = null): Promise<DatasetFile> {
+  await requireDatasetRight(principal, dataset_uid, "edit");
+  const saved = await saveBytes(filename, bytes, mimetype);
+  try {
+    return toDatasetFile(await store().resources.createFile({ ...saved, dataset_uid, created_by_id: principal.user_id }));
+  } catch (error) {
+    await removeStoredFiles([saved.storage_name]);
     throw error;
   }
 }

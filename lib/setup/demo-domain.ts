@@ -3,6 +3,8 @@
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { createDataset } from "@/lib/datasets/service";
+import { createResource, saveFile } from "@/lib/resources/service";
+import { DEMO_RESOURCES } from "@/lib/setup/demo-resources";
 import type { DatasetWrite } from "@/lib/datasets/schema";
 import { createGroup, createUserAccount } from "@/lib/users/accounts";
 import type { PrincipalRecord } from "@/lib/store/types";
@@ -60,5 +62,14 @@ export async function seedDemoDomain(admin: PrincipalRecord, demoPassword: strin
     via: "session",
     locale: null,
   };
-  for (const dataset of DEMO_DATASETS) await createDataset(principal, dataset);
+  const created = new Map<string, string>();
+  for (const dataset of DEMO_DATASETS) {
+    const { uid, dataset_id } = await createDataset(principal, dataset);
+    created.set(dataset_id, uid);
+  }
+  for (const resource of DEMO_RESOURCES) {
+    const dataset_uid = created.get(resource.dataset_id)!;
+    const file = await saveFile(principal, dataset_uid, resource.filename, Buffer.from(resource.content()));
+    await createResource(principal, dataset_uid, { type: resource.type, title: resource.title, datasource: { type: "uploaded_file", file: { uid: file.uid } } });
+  }
 }

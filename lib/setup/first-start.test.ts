@@ -16,6 +16,8 @@ const { principalFromApiKey } = await import("@/lib/auth/principal");
 const { signInWithPassword } = await import("@/lib/auth/sign-in");
 const { listDatasets } = await import("@/lib/datasets/service");
 const { DEMO_DATASETS, DEMO_USERS } = await import("@/lib/setup/demo-domain");
+const { DEMO_RESOURCES } = await import("@/lib/setup/demo-resources");
+const { listResources, previewSaved } = await import("@/lib/resources/service");
 const { store } = await import("@/lib/store/store");
 
 let printed = "";
@@ -52,6 +54,18 @@ describe("first start", () => {
     const reviewer = await principalFromApiKey("k".repeat(40));
     const datasets = await listDatasets(reviewer!, { limit: 100, offset: 0, sort: "title" }, "view");
     expect(datasets.total_count).toBe(DEMO_DATASETS.length);
+  });
+
+  it("gives some demo datasets a resource whose preview is full", async () => {
+    const admin = (await principalFromApiKey("k".repeat(40)))!;
+    const datasets = await listDatasets(admin, { limit: 100, offset: 0, sort: "title" }, "view");
+    for (const demo of DEMO_RESOURCES) {
+      const dataset = datasets.results.find((d) => d.dataset_id === demo.dataset_id)!;
+      const resources = await listResources(admin, dataset.uid, { limit: 10, offset: 0 });
+      expect(resources.results.map((r) => r.title)).toEqual([demo.title]);
+      const preview = await previewSaved(admin, dataset.uid, resources.results[0]!.uid);
+      expect(preview.records, demo.filename).toHaveLength(20);
+    }
   });
 
   it("gives the demo users their groups' permissions", async () => {
