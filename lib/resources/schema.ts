@@ -120,9 +120,19 @@ export const resourceSchema = z
   .meta({ id: "Resource" });
 export type Resource = z.infer<typeof resourceSchema>;
 
+// Connections are given inline (no `{uid}` references yet) and an uploaded file is always described, so every
+// relation is already expanded: `expand` is accepted for compatibility and changes nothing.
+const expandSchema = z
+  .union([z.enum(["datasource.connection", "datasource.dataset"]), z.array(z.enum(["datasource.connection", "datasource.dataset"]))])
+  .optional()
+  .meta({ description: "Accepted for compatibility: relations are always expanded" });
+
+export const resourceQuerySchema = z.object({ expand: expandSchema });
+
 export const resourceListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+  expand: expandSchema,
 });
 export type ResourceListQuery = z.infer<typeof resourceListQuerySchema>;
 

@@ -143,12 +143,13 @@ describe.skipIf(!!backend.skipReason)(`resources API (${backend.provider})`, () 
       resource_uid = created.body.uid;
       expect(resource_uid).toMatch(/^re_[a-z0-9]{6}$/);
 
-      const list = await admin.get(`/datasets/${dataset_uid}/resources/`);
+      const list = await admin.get(`/datasets/${dataset_uid}/resources/?expand=datasource.dataset`);
+      expect((await admin.get(`/datasets/${dataset_uid}/resources/?expand=nonsense`)).status).toBe(400);
       expect(list.status).toBe(200);
       official("GET", "/datasets/{dataset_uid}/resources/", 200, list.body);
       expect(list.body.results.map((r: { uid: string }) => r.uid)).toContain(resource_uid);
 
-      const one = await admin.get(`/datasets/${dataset_uid}/resources/${resource_uid}/`);
+      const one = await admin.get(`/datasets/${dataset_uid}/resources/${resource_uid}/?expand=datasource.connection`);
       expect(one.status).toBe(200);
       official("GET", "/datasets/{dataset_uid}/resources/{resource_uid}/", 200, one.body);
 
