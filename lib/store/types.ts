@@ -80,6 +80,32 @@ export interface ResourceStore {
   deleteUnusedFiles(before: Date): Promise<StoredFile[]>;
 }
 
+/** A processor or a field configuration of a dataset: the `pr_` objects of the Automation API, in order. */
+export type StackItem = {
+  uid: string;
+  dataset_uid: string;
+  type: string;
+  label: string;
+  /** the type's own properties */
+  params: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+};
+export type StackItemInput = Pick<StackItem, "type" | "label" | "params">;
+
+/** One ordered list per dataset (its processors, or its field configurations). */
+export interface StackStore {
+  list(dataset_uid: string, page: { limit: number; offset: number }): Promise<Page<StackItem>>;
+  all(dataset_uid: string): Promise<StackItem[]>;
+  get(dataset_uid: string, uid: string): Promise<StackItem | null>;
+  /** Adds at the end of the list. */
+  append(dataset_uid: string, input: StackItemInput): Promise<StackItem>;
+  update(dataset_uid: string, uid: string, input: StackItemInput): Promise<StackItem | null>;
+  delete(dataset_uid: string, uid: string): Promise<boolean>;
+  /** Puts the items in the order of `uids`, which must name each item of the list exactly once (else null). */
+  reorder(dataset_uid: string, uids: string[]): Promise<StackItem[] | null>;
+}
+
 export type PrincipalRecord = {
   user_id: string;
   username: string;
@@ -147,6 +173,8 @@ export type Store = {
   kind: "prisma" | "remote";
   datasets: DatasetStore;
   resources: ResourceStore;
+  processors: StackStore;
+  fieldConfigurations: StackStore;
   identity: IdentityStore;
   /** Cheap round trip used by the health check. */
   ping(): Promise<void>;

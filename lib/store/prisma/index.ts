@@ -3,6 +3,7 @@ import type { DatabaseTarget } from "@/lib/db/database-url";
 import { prismaDatasetStore } from "@/lib/store/prisma/dataset-store";
 import { prismaIdentityStore } from "@/lib/store/prisma/identity-store";
 import { prismaResourceStore } from "@/lib/store/prisma/resource-store";
+import { prismaStackStore } from "@/lib/store/prisma/stack-store";
 import type { Store } from "@/lib/store/types";
 
 export function prismaStore(target: DatabaseTarget): Store {
@@ -11,6 +12,8 @@ export function prismaStore(target: DatabaseTarget): Store {
     kind: "prisma",
     datasets: prismaDatasetStore(db, target.provider),
     resources: prismaResourceStore(db),
+    processors: prismaStackStore(db, "processor"),
+    fieldConfigurations: prismaStackStore(db, "field"),
     identity: prismaIdentityStore(db),
     async ping() {
       await db.$queryRawUnsafe("SELECT 1");

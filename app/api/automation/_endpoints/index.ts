@@ -2,6 +2,7 @@
 // tests all read this list.
 import type { AnyEndpoint } from "@/lib/http/endpoint";
 import { datasetEndpoints } from "./datasets";
+import { processingEndpoints } from "./processing";
 import { resourceEndpoints } from "./resources";
 
-export const automationEndpoints: AnyEndpoint[] = [...datasetEndpoints, ...resourceEndpoints];
+export const automationEndpoints: AnyEndpoint[] = [...datasetEndpoints, ...resourceEndpoints, ...processingEndpoints];
