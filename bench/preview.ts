@@ -1,10 +1,7 @@
 // `npm run bench -- preview [--size=…]…`: preview latency of uploaded CSV files of growing size (default 1 MiB,
 // 64 MiB and 2 GiB). A preview reads only the head of the file, so its latency must not grow with the size.
 import { cpus } from "node:os";
-import { randomToken } from "@/lib/ids/uid";
-import { startServer, type TestServer } from "../tests/support/server";
-import { ensureBuild } from "./ensure-build";
-import { freshStore } from "./fresh-store";
+import { withBenchServer } from "./bench-server";
 import { stats } from "./measure";
 import { uploadGeneratedCsv } from "./multipart-upload";
 import { parseSize } from "./size-arg";
@@ -27,18 +24,8 @@ async function previewOnce(url: string, apiKey: string, file_uid: string): Promi
 
 export async function benchPreview(args: string[]): Promise<void> {
   const sizes = args.length ? args.map((a) => parseSize(a, "--size")) : [1024 ** 2, 64 * 1024 ** 2, 2 * 1024 ** 3];
-  ensureBuild();
-  const store = await freshStore("sqlite");
-  const apiKey = randomToken(20);
-  let server: TestServer | undefined;
-  try {
-    server = await startServer({ env: { ...store.env, ADMIN_API_KEY: apiKey, SEED_DEMO: "false", LOG_LEVEL: "warn", MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) } });
-    const headers = { Authorization: `Apikey ${apiKey}`, "Content-Type": "application/json" };
-    const dataset = await fetch(`${server.url}/api/automation/v1/datasets/`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ metadata: { default: { title: { value: "Preview benchmark" } } } }),
-    }).then((r) => r.json() as Promise<{ uid: string }>);
+  await withBenchServer({ MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) }, async ({ server, apiKey, createDataset }) => {
+    const dataset = await createDataset("Preview benchmark");
     const url = `${server.url}/api/automation/v1/datasets/${dataset.uid}/resources/preview/`;
     const results = [];
     for (const bytes of sizes) {
@@ -63,11 +50,5 @@ export async function benchPreview(args: string[]): Promise<void> {
     );
     console.log(`(${SAMPLES} sequential previews per file after the first)`);
     console.log(`\nWritten to ${writeJson("preview", { bench: "preview", at: new Date().toISOString(), samples: SAMPLES, results })}`);
-  } catch (error) {
-    if (server) console.error(`Server output:\n${server.output().slice(-4000)}`);
-    throw error;
-  } finally {
-    await server?.stop();
-    await store.cleanup();
-  }
+  });
 }

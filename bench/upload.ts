@@ -2,10 +2,7 @@
 // The file is generated while it is sent (the client holds no copy); the server's RSS (its whole process tree)
 // is sampled every 100 ms: streaming means it stays flat whatever the size.
 import { cpus } from "node:os";
-import { randomToken } from "@/lib/ids/uid";
-import { startServer, type TestServer } from "../tests/support/server";
-import { ensureBuild } from "./ensure-build";
-import { freshStore } from "./fresh-store";
+import { withBenchServer } from "./bench-server";
 import { uploadGeneratedCsv } from "./multipart-upload";
 import { sampleRss } from "./process-memory";
 import { parseSize } from "./size-arg";
@@ -13,17 +10,8 @@ import { table, writeJson } from "./report";
 
 export async function benchUpload(args: string[]): Promise<void> {
   const sizes = args.length ? args.map((a) => parseSize(a, "--size")) : [64 * 1024 ** 2, 2 * 1024 ** 3];
-  ensureBuild();
-  const store = await freshStore("sqlite");
-  const apiKey = randomToken(20);
-  let server: TestServer | undefined;
-  try {
-    server = await startServer({ env: { ...store.env, ADMIN_API_KEY: apiKey, SEED_DEMO: "false", LOG_LEVEL: "warn", MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) } });
-    const dataset = await fetch(`${server.url}/api/automation/v1/datasets/`, {
-      method: "POST",
-      headers: { Authorization: `Apikey ${apiKey}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ metadata: { default: { title: { value: "Upload benchmark" } } } }),
-    }).then((r) => r.json() as Promise<{ uid: string }>);
+  await withBenchServer({ MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) }, async ({ server, store, apiKey, createDataset }) => {
+    const dataset = await createDataset("Upload benchmark");
     const rows: (string | number)[][] = [];
     const results = [];
     for (const bytes of sizes) {
@@ -40,11 +28,5 @@ export async function benchUpload(args: string[]): Promise<void> {
     console.log(`\nUpload — ${cpus().length} CPUs shared by client and server, SQLite store, file written to ${store.where}`);
     console.log(table(["file", "seconds", "MiB/s", "RSS before (MiB)", "RSS max (MiB)", "RSS growth (MiB)"], rows));
     console.log(`\nWritten to ${writeJson("upload", { bench: "upload", at: new Date().toISOString(), results })}`);
-  } catch (error) {
-    if (server) console.error(`Server output:\n${server.output().slice(-4000)}`);
-    throw error;
-  } finally {
-    await server?.stop();
-    await store.cleanup();
-  }
+  });
 }

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isAppError, type AppError } from "@/lib/errors/app-error";
 import { createTranslator } from "@/lib/i18n/translator";
 import { fr } from "@/lib/i18n/messages/fr";
 import { EXTRACTORS, guessExtractorParams, guessExtractors, listExtractors, previewResource, validateExtractorParams, type ExtractorType } from "@/lib/extractors";
-import { buildXlsx, makeTempDir, writeFixture } from "@/lib/extractors/test-fixtures";
+import { buildXlsx, tempDirForTests, writeFixture } from "@/lib/extractors/test-fixtures";
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await makeTempDir()));
-afterAll(() => cleanup());
+const tmp = tempDirForTests();
 
 function thrown(run: () => unknown): AppError {
   try {
@@ -50,22 +47,22 @@ describe("guessExtractors", () => {
     ["places.json", '{"type":"FeatureCollection","features":[]}', null, ["geojsonfile", "jsonfile"]],
     ["image.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), "image/png", []],
   ] as const)("%s → %j", async (name, content, mimetype, expected) => {
-    const file = await writeFixture(dir, name, typeof content === "string" ? content : Buffer.from(content), mimetype);
+    const file = await writeFixture(tmp.dir, name, typeof content === "string" ? content : Buffer.from(content), mimetype);
     expect((await guessExtractors(file)).map((e) => e.type)).toEqual(expected);
   });
 
   it("recognises workbooks from their content and says when a file is empty", async () => {
-    const xlsx = await writeFixture(dir, "book.zip", buildXlsx([{ name: "S", rows: [["a"]] }]));
+    const xlsx = await writeFixture(tmp.dir, "book.zip", buildXlsx([{ name: "S", rows: [["a"]] }]));
     const [first] = await guessExtractors(xlsx);
     expect(first).toEqual(EXTRACTORS.find((e) => e.type === "xlsxfile"));
-    const empty = await guessExtractors(await writeFixture(dir, "empty.csv", "")).catch((e: AppError) => e);
+    const empty = await guessExtractors(await writeFixture(tmp.dir, "empty.csv", "")).catch((e: AppError) => e);
     expect(isAppError(empty) && empty.message).toBe("The file is empty.");
   });
 });
 
 describe("guessExtractorParams", () => {
   it("fills every parameter of each extractor, and keeps the ones given", async () => {
-    const csv = await writeFixture(dir, "p.csv", "a;b\n1;2\n");
+    const csv = await writeFixture(tmp.dir, "p.csv", "a;b\n1;2\n");
     for (const type of ["csvfile"] as ExtractorType[]) {
       const params = await guessExtractorParams(csv, type);
       expect(Object.keys(params).sort()).toEqual(EXTRACTORS.find((e) => e.type === type)!.parameters.map((p) => p.name).sort());
@@ -76,7 +73,7 @@ describe("guessExtractorParams", () => {
 
 describe("parameter validation", () => {
   it("refuses an unknown extractor type on `type`", async () => {
-    const file = await writeFixture(dir, "v.csv", "a\n1\n");
+    const file = await writeFixture(tmp.dir, "v.csv", "a\n1\n");
     const error = await previewResource(file, "pdffile" as ExtractorType).catch((e: AppError) => e);
     expect(isAppError(error) && [error.code, error.fieldErrors()]).toEqual([
       "validation_error",

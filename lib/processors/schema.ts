@@ -3,6 +3,7 @@
 // zod only: the type-specific parameters are checked by the engine's registry (lib/processors/registry.ts).
 import { z } from "zod";
 import { datasetUidSchema } from "@/lib/datasets/schema";
+import { parameterSchema } from "@/lib/resources/schema";
 
 export const processorUidSchema = z.string().regex(/^pr_[a-z0-9]{6}$/);
 export const processorUidParamsSchema = z.object({ dataset_uid: datasetUidSchema, processor_uid: processorUidSchema });
@@ -23,22 +24,7 @@ export const processorSchema = z
 export type DatasetProcessor = z.infer<typeof processorSchema>;
 
 export const processorTypeSchema = z
-  .object({
-    type: z.string(),
-    label: z.string(),
-    description: z.string(),
-    parameters: z.array(
-      z.object({
-        type: z.string(),
-        is_mandatory: z.boolean(),
-        name: z.string(),
-        label: z.string(),
-        default: z.unknown().optional(),
-        description: z.string().optional(),
-        choices: z.array(z.string()).optional(),
-      }).loose(),
-    ),
-  })
+  .object({ type: z.string(), label: z.string(), description: z.string(), parameters: z.array(parameterSchema) })
   .meta({ id: "ProcessorType" });
 
 export const stackListQuerySchema = z.object({

@@ -136,23 +136,26 @@ export const resourceListQuerySchema = z.object({
 });
 export type ResourceListQuery = z.infer<typeof resourceListQuerySchema>;
 
+/** A parameter of an extractor or a processor type, as the Automation API describes them. */
+export const parameterSchema = z
+  .object({
+    type: z.string(),
+    is_mandatory: z.boolean(),
+    name: z.string(),
+    label: z.string(),
+    default: z.unknown().optional(),
+    description: z.string().optional(),
+    hidden: z.boolean().optional(),
+    choices: z.array(z.string()).optional(),
+    impacts_guessed_parameters: z.boolean().optional(),
+  })
+  .loose();
+
 export const extractorSchema = z
   .object({
     type: z.string(),
     label: z.string(),
-    parameters: z.array(
-      z.object({
-        type: z.string(),
-        is_mandatory: z.boolean(),
-        name: z.string(),
-        label: z.string(),
-        default: z.string().optional(),
-        description: z.string().optional(),
-        hidden: z.boolean().optional(),
-        choices: z.array(z.string()).optional(),
-        impacts_guessed_parameters: z.boolean().optional(),
-      }),
-    ),
+    parameters: z.array(parameterSchema),
   })
   .meta({ id: "Extractor" });
 
