@@ -126,4 +126,29 @@ test.describe("dataset resources, signed in as a publisher", () => {
       expect.soft(violations, report(violations)).toEqual([]);
     });
   });
+
+  test("the processing page, its catalog, a processor form and the fields editor have no serious accessibility violations", async ({ page, request }) => {
+    const { uid } = await createDatasetViaApi(request, datasetBody(unique("Accessible processing")));
+    await createCsvResourceViaApi(request, uid, "Accessible stations");
+    await page.goto(`/datasets/${uid}/processing`);
+    await expect(page.getByTestId("step-preview").getByTestId("preview-table")).toBeVisible();
+    const onPage = await seriousViolations(page);
+    expect.soft(onPage, report(onPage)).toEqual([]);
+
+    await page.getByRole("button", { name: "Add processor" }).click();
+    await expect(page.getByRole("dialog", { name: "Add a processor" })).toBeVisible();
+    const inDialog = await seriousViolations(page);
+    expect.soft(inDialog, report(inDialog)).toEqual([]);
+
+    await page.getByRole("button", { name: "Replace text", exact: true }).click();
+    await expect(page.getByTestId("processor-form")).toBeVisible();
+    const inForm = await seriousViolations(page);
+    expect.soft(inForm, report(inForm)).toEqual([]);
+
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("tab", { name: "Fields" }).click();
+    await expect(page.getByTestId("result-fields")).toBeVisible();
+    const inFields = await seriousViolations(page);
+    expect.soft(inFields, report(inFields)).toEqual([]);
+  });
 });

@@ -3,7 +3,8 @@ import { isAppError, type AppError } from "@/lib/errors/app-error";
 import { createTranslator } from "@/lib/i18n/translator";
 import { fr } from "@/lib/i18n/messages/fr";
 import { EXTRACTORS, guessExtractorParams, guessExtractors, listExtractors, previewResource, validateExtractorParams, type ExtractorType } from "@/lib/extractors";
-import { buildXlsx, tempDirForTests, writeFixture } from "@/lib/extractors/test-fixtures";
+import { buildXlsx, writeFixture } from "@/lib/extractors/test-fixtures";
+import { tempDirForTests } from "@/lib/extractors/test-helpers";
 
 const tmp = tempDirForTests();
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { guessExtractorParams, previewResource } from "@/lib/extractors";
-import { failure, tempDirForTests, writeFixture } from "@/lib/extractors/test-fixtures";
+import { writeFixture } from "@/lib/extractors/test-fixtures";
+import { failure, tempDirForTests } from "@/lib/extractors/test-helpers";
 
 const tmp = tempDirForTests();
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors/app-error";
 import { guessExtractorParams, guessExtractors, previewResource } from "@/lib/extractors";
 import { HEAD_BYTES, MAX_COLUMNS, MAX_JSON_DEPTH, MAX_PREVIEW_RECORDS, MAX_XLSX_ENTRY_BYTES, MAX_ZIP_ENTRIES, SNIFF_BYTES } from "@/lib/extractors/limits";
-import { buildZip, failure, tempDirForTests, writeFixture, xlsxParts, type ZipEntrySpec } from "@/lib/extractors/test-fixtures";
+import { buildZip, writeFixture, xlsxParts, type ZipEntrySpec } from "@/lib/extractors/test-fixtures";
+import { failure, tempDirForTests } from "@/lib/extractors/test-helpers";
 
 const tmp = tempDirForTests();
 

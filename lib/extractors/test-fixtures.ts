@@ -4,8 +4,6 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
-import { afterAll, beforeAll } from "vitest";
-import { isAppError, type AppError } from "@/lib/errors/app-error";
 import type { SourceFile } from "@/lib/extractors/types";
 
 export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
@@ -142,27 +140,4 @@ export function xlsxParts(sheets: SheetSpec[], overrides: Record<string, string 
 
 export function buildXlsx(sheets: SheetSpec[], overrides: Record<string, string | Buffer> = {}, method: "store" | "deflate" = "deflate"): Buffer {
   return buildZip(Object.entries(xlsxParts(sheets, overrides)).map(([name, data]) => ({ name, data, method })));
-}
-
-/** A temporary folder for one test file: made before its tests, removed after (`tmp.dir`). */
-export function tempDirForTests(): { readonly dir: string } {
-  let dir = "";
-  let cleanup: () => Promise<void> = async () => undefined;
-  beforeAll(async () => ({ dir, cleanup } = await makeTempDir()));
-  afterAll(() => cleanup());
-  return {
-    get dir() {
-      return dir;
-    },
-  };
-}
-
-/** The AppError a promise rejects with (fails the test when it resolves or rejects with something else). */
-export async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { guessExtractorParams, guessExtractors, previewResource } from "@/lib/extractors";
-import { buildXlsx, buildZip, failure, type SheetSpec, tempDirForTests, writeFixture } from "@/lib/extractors/test-fixtures";
+import { buildXlsx, buildZip, type SheetSpec, writeFixture } from "@/lib/extractors/test-fixtures";
+import { failure, tempDirForTests } from "@/lib/extractors/test-helpers";
 
 const tmp = tempDirForTests();
 
