@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm, type FieldPath, type Resolver } from "react-hook-form";
-import { Alert } from "@/components/ui/alert";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input, Select, Textarea } from "@/components/ui/input";
@@ -110,20 +110,13 @@ export function DatasetForm(props: DatasetFormProps) {
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-8" aria-busy={formState.isSubmitting}>
       {formError ? (
-        <Alert tone="error" title={formError.message}>
-          {formError.details.length ? (
-            <ul className="list-disc pl-5">
-              {formError.details.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          ) : null}
+        <FormErrorAlert message={formError.message} details={formError.details}>
           {formError.conflict ? (
             <button type="button" className="mt-2 underline" onClick={() => window.location.reload()}>
               {t("common.retry")}
             </button>
           ) : null}
-        </Alert>
+        </FormErrorAlert>
       ) : null}
 
       <fieldset className="space-y-5 rounded-lg border border-slate-200 bg-white p-5">

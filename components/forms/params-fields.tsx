@@ -66,8 +66,6 @@ export function ParamsFields<T extends FieldValues>({
           const path = `params.${parameter.name}` as Path<T>;
           const error = errorOf(parameter.name);
           if (parameter.type === "boolean") {
-            const helpId = parameter.description ? `${id}-help` : undefined;
-            const errorId = error ? `${id}-error` : undefined;
             return (
               <div key={parameter.name} className="space-y-1.5 sm:col-span-2">
                 <div className="flex items-center gap-2">
@@ -75,7 +73,7 @@ export function ParamsFields<T extends FieldValues>({
                     id={id}
                     type="checkbox"
                     className="size-4 rounded border-slate-300 text-brand-600 focus:ring-2 focus:ring-brand-500/30"
-                    aria-describedby={[errorId, helpId].filter(Boolean).join(" ") || undefined}
+                    aria-describedby={notesIds(id, error, parameter.description)}
                     aria-invalid={error ? true : undefined}
                     {...register(path)}
                   />
@@ -83,16 +81,7 @@ export function ParamsFields<T extends FieldValues>({
                     {parameter.label}
                   </label>
                 </div>
-                {error ? (
-                  <p id={errorId} className="text-sm text-red-700" role="alert">
-                    {error}
-                  </p>
-                ) : null}
-                {parameter.description ? (
-                  <p id={helpId} className="text-xs text-slate-500">
-                    {parameter.description}
-                  </p>
-                ) : null}
+                <ParamNotes id={id} error={error} description={parameter.description} />
               </div>
             );
           }
@@ -160,8 +149,6 @@ function FieldListParam<T extends FieldValues>({
   const id = paramFieldId(parameter.name);
   const selected: string[] = Array.isArray(field.value) ? (field.value as string[]) : typeof field.value === "string" && field.value ? [field.value] : [];
   const names = [...fieldNames, ...selected.filter((name) => !fieldNames.includes(name))];
-  const helpId = parameter.description ? `${id}-help` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   const toggle = (name: string, on: boolean) => {
     const next = on ? names.filter((n) => n === name || selected.includes(n)) : selected.filter((n) => n !== name);
     field.onChange(next.length ? next : undefined);
@@ -170,7 +157,7 @@ function FieldListParam<T extends FieldValues>({
     <fieldset
       id={id}
       className="space-y-1.5 sm:col-span-2"
-      aria-describedby={[errorId, helpId].filter(Boolean).join(" ") || undefined}
+      aria-describedby={notesIds(id, error, parameter.description)}
       aria-invalid={error ? true : undefined}
     >
       <legend className="text-sm font-medium text-slate-800">
@@ -192,16 +179,30 @@ function FieldListParam<T extends FieldValues>({
           </label>
         ))}
       </div>
+      <ParamNotes id={id} error={error} description={parameter.description} />
+    </fieldset>
+  );
+}
+
+/** The ids a control's aria-describedby names: its error, then its help (those `ParamNotes` renders). */
+function notesIds(id: string, error: string | undefined, description: string | undefined): string | undefined {
+  return [error ? `${id}-error` : undefined, description ? `${id}-help` : undefined].filter(Boolean).join(" ") || undefined;
+}
+
+/** The error and help under a control FormField does not render (a checkbox, a list of checkboxes). */
+function ParamNotes({ id, error, description }: { id: string; error?: string; description?: string }) {
+  return (
+    <>
       {error ? (
-        <p id={errorId} className="text-sm text-red-700" role="alert">
+        <p id={`${id}-error`} className="text-sm text-red-700" role="alert">
           {error}
         </p>
       ) : null}
-      {parameter.description ? (
-        <p id={helpId} className="text-xs text-slate-500">
-          {parameter.description}
+      {description ? (
+        <p id={`${id}-help`} className="text-xs text-slate-500">
+          {description}
         </p>
       ) : null}
-    </fieldset>
+    </>
   );
 }

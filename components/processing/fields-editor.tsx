@@ -2,22 +2,21 @@
 // The fields as published (the preview's result) with in-place actions that append field configuration items —
 // rename, change type, describe, annotate, hide, move — then the items themselves, in order, to delete or
 // reorder, and the result's first records.
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Menu, MenuItem, MenuSeparator } from "@/components/ui/dropdown-menu";
 import { Spinner } from "@/components/ui/spinner";
 import { Td, Th } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { FieldConfigDialog, type FieldAction, type ResultField } from "@/components/processing/field-config-dialog";
 import type { FieldConfiguration, ProcessingPreview } from "@/components/processing/processing-api";
-import { moveItem } from "@/components/processing/processor-stack";
 import { SortableList } from "@/components/processing/sortable-list";
+import { moveItem, useOptimisticReorder } from "@/components/processing/use-optimistic-reorder";
 import { processingKeys } from "@/components/processing/use-processing";
-import { previewErrorMessage } from "@/components/resources/preview-panel";
+import { previewErrorMessage } from "@/components/resources/preview-status";
 import { PreviewTable } from "@/components/resources/preview-table";
 import { createFieldConfigurationAction, deleteFieldConfigurationAction, reorderFieldConfigurationsAction, updateFieldConfigurationAction } from "@/lib/fields/actions";
 import { useI18n } from "@/lib/i18n/client";
@@ -61,10 +60,8 @@ export function FieldsEditor({
 }) {
   const { t } = useI18n();
   const toast = useToast();
-  const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<{ action: FieldAction; field: ResultField } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const fields = preview?.result.fields ?? [];
   const warnings = preview?.result.warnings ?? [];
 
@@ -94,23 +91,12 @@ export function FieldsEditor({
     await onChanged();
   };
 
-  const reorderItems = async (from: number, to: number) => {
-    const key = processingKeys.fields(dataset_uid);
-    const previous = queryClient.getQueryData<FieldConfiguration[]>(key) ?? configurations;
-    const next = moveItem(previous, from, to);
-    setError(null);
-    setSaving(true);
-    await queryClient.cancelQueries({ queryKey: key });
-    queryClient.setQueryData(key, next);
-    const result = await reorderFieldConfigurationsAction({ dataset_uid, uids: next.map((c) => c.uid) });
-    setSaving(false);
-    if (!result.ok) {
-      queryClient.setQueryData(key, previous);
-      setError(t("processing_pages.reorder.failed", { message: result.error.message }));
-      return;
-    }
-    void queryClient.invalidateQueries({ queryKey: key });
-  };
+  const { move: reorderItems, saving } = useOptimisticReorder({
+    queryKey: processingKeys.fields(dataset_uid),
+    current: configurations,
+    save: (uids) => reorderFieldConfigurationsAction({ dataset_uid, uids }),
+    setError,
+  });
 
   return (
     <div className="space-y-10">
@@ -287,47 +273,20 @@ export function FieldsEditor({
 
 function DeleteConfigButton({ dataset_uid, item, onDeleted }: { dataset_uid: string; item: FieldConfiguration; onDeleted: () => Promise<void> }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    setPending(true);
-    setError(null);
-    const result = await deleteFieldConfigurationAction({ dataset_uid, field_uid: item.uid });
-    setPending(false);
-    if (!result.ok) return setError(result.error.message);
-    setOpen(false);
-    await onDeleted();
-  };
   return (
     <ConfirmDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setError(null);
-      }}
       trigger={
         <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" aria-label={t("processing_pages.configs.delete_label", { label: item.label })}>
           {t("common.delete")}
         </Button>
       }
       title={t("processing_pages.configs.delete_title")}
-      description={
-        <>
-          <p>{t("processing_pages.configs.delete_body", { label: item.label })}</p>
-          {error ? (
-            <Alert tone="error" className="mt-3">
-              {error}
-            </Alert>
-          ) : null}
-        </>
-      }
+      description={t("processing_pages.configs.delete_body", { label: item.label })}
       cancelLabel={t("common.cancel")}
-      confirm={
-        <Button variant="danger" onClick={confirm} disabled={pending}>
-          {pending ? t("common.deleting") : t("processing_pages.configs.delete_confirm")}
-        </Button>
-      }
+      confirmLabel={t("processing_pages.configs.delete_confirm")}
+      pendingLabel={t("common.deleting")}
+      onConfirm={() => deleteFieldConfigurationAction({ dataset_uid, field_uid: item.uid })}
+      onConfirmed={onDeleted}
     />
   );
 }

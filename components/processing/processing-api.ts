@@ -1,7 +1,7 @@
 // The console as a client of the processing API: the saved lists (GET …/processors/, GET …/fields/) and the
 // per-step preview (POST …/processing/preview/), which may try a stack that is not saved. Writes go through the
 // server actions; the preview is a POST that changes nothing but still carries the console header (CSRF guard).
-import { API_BASE, apiErrorFrom, CONSOLE_HEADERS, ResourceApiError } from "@/components/resources/resource-api";
+import { apiRequest as request } from "@/components/api/console-api";
 import type { FieldConfiguration, FieldConfigurationWrite } from "@/lib/fields/schema";
 import type { ProcessingPreview } from "@/lib/processing/schema";
 import type { DatasetProcessor, ProcessorWrite } from "@/lib/processors/schema";
@@ -13,25 +13,6 @@ export type PreviewFields = ProcessingPreview["result"]["fields"];
 
 /** The largest page the lists answer: a stack is never that long. */
 const LIST_LIMIT = 1000;
-
-async function request<T>(method: "GET" | "POST", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}`, {
-      method,
-      credentials: "same-origin",
-      signal,
-      headers: { Accept: "application/json", ...(method === "GET" ? {} : { "Content-Type": "application/json", ...CONSOLE_HEADERS }) },
-      body: method === "GET" ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    if ((error as Error).name === "AbortError") throw error;
-    throw new ResourceApiError(0, "network_error", (error as Error).message);
-  }
-  const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw apiErrorFrom(response.status, payload, response.statusText);
-  return payload as T;
-}
 
 const datasetPath = (dataset_uid: string) => `/datasets/${encodeURIComponent(dataset_uid)}`;
 

@@ -12,7 +12,7 @@ import { ProcessorStack } from "@/components/processing/processor-stack";
 import { withoutUid, type DatasetProcessor, type FieldConfiguration, type FieldConfigurationWrite, type ProcessorTypeInfo, type ProcessorWrite } from "@/components/processing/processing-api";
 import { StepPreview, type StepSelection } from "@/components/processing/step-preview";
 import { useFieldConfigurationList, useProcessingPreview, useProcessorList, useRefreshLists } from "@/components/processing/use-processing";
-import { ResourceApiError } from "@/components/resources/resource-api";
+import { ConsoleApiError } from "@/components/api/console-api";
 import { useI18n } from "@/lib/i18n/client";
 
 /** `draft` is null until the step's mandatory parameters are filled in: until then the saved stack shows. */
@@ -79,7 +79,7 @@ export function ProcessingWorkspace({
   // Fields available to the step being edited: those after the previous step.
   const inputFields = (index: number) => (index === 0 ? data?.source.fields : data?.steps[index - 1]?.fields) ?? [];
   const previewErrors =
-    editing && preview.error instanceof ResourceApiError && preview.error.status === 400
+    editing && preview.error instanceof ConsoleApiError && preview.error.status === 400
       ? Object.fromEntries(Object.entries(preview.error.detail).map(([path, messages]) => [path.replace(/^processors\.\d+\./, ""), messages]))
       : {};
 

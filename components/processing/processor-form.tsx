@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { ParamsFields } from "@/components/forms/params-fields";
-import { Alert } from "@/components/ui/alert";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -100,7 +100,7 @@ export function ProcessorForm({
 
   const headingId = `processor-form-heading`;
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={headingId} className="space-y-5 rounded-lg border border-brand-200 bg-brand-50/40 p-4" data-testid="processor-form">
+    <form onSubmit={onSubmit} noValidate aria-labelledby={headingId} className="space-y-5 rounded-lg border border-brand-200 bg-white p-4 shadow-sm" data-testid="processor-form">
       <div>
         <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">
           {target.mode === "add" ? t("processing_pages.form.add_title", { type: type.label }) : t("processing_pages.form.edit_title", { position })}
@@ -108,17 +108,7 @@ export function ProcessorForm({
         <p className="mt-1 text-sm text-slate-600">{type.description}</p>
         <p className="mt-1 text-xs text-slate-500">{t("processing_pages.form.preview_note")}</p>
       </div>
-      {formError ? (
-        <Alert tone="error" title={formError.message}>
-          {formError.details.length ? (
-            <ul className="list-disc pl-5">
-              {formError.details.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
-      ) : null}
+      {formError ? <FormErrorAlert message={formError.message} details={formError.details} /> : null}
       <FormField id="processor-label" label={t("processing_pages.form.label")} error={formState.errors.label?.message ?? previewErrors.label?.[0]} help={t("processing_pages.form.label_help")}>
         {(a11y) => <Input {...a11y} autoComplete="off" {...register("label")} />}
       </FormField>

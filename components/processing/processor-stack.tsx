@@ -3,26 +3,19 @@
 // and what the preview saw it do (record errors, skipped records); for editors, adding (catalog, then the form),
 // editing, deleting and reordering — by drag and drop, the keyboard sensor, or the Move buttons. A move shows
 // at once and is saved in the background; if saving fails, the old order comes back with the error.
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import type { DatasetProcessor, PreviewStep, ProcessorTypeInfo } from "@/components/processing/processing-api";
 import { summarizeParams } from "@/components/processing/processor-values";
 import { SortableList } from "@/components/processing/sortable-list";
+import { useOptimisticReorder } from "@/components/processing/use-optimistic-reorder";
 import { processingKeys } from "@/components/processing/use-processing";
 import { useI18n } from "@/lib/i18n/client";
 import { deleteProcessorAction, reorderProcessorsAction } from "@/lib/processors/actions";
-
-export function moveItem<T>(list: T[], from: number, to: number): T[] {
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  next.splice(to, 0, item as T);
-  return next;
-}
 
 export function ProcessorStack({
   dataset_uid,
@@ -52,28 +45,14 @@ export function ProcessorStack({
 }) {
   const { t, locale } = useI18n();
   const toast = useToast();
-  const queryClient = useQueryClient();
-  const [saving, setSaving] = useState(false);
   const [reorderError, setReorderError] = useState<string | null>(null);
   const typeOf = (type: string) => types.find((candidate) => candidate.type === type);
-
-  const move = async (from: number, to: number) => {
-    const key = processingKeys.processors(dataset_uid);
-    const previous = queryClient.getQueryData<DatasetProcessor[]>(key) ?? processors;
-    const next = moveItem(previous, from, to);
-    setReorderError(null);
-    setSaving(true);
-    await queryClient.cancelQueries({ queryKey: key });
-    queryClient.setQueryData(key, next);
-    const result = await reorderProcessorsAction({ dataset_uid, uids: next.map((p) => p.uid) });
-    setSaving(false);
-    if (!result.ok) {
-      queryClient.setQueryData(key, previous);
-      setReorderError(t("processing_pages.reorder.failed", { message: result.error.message }));
-      return;
-    }
-    void queryClient.invalidateQueries({ queryKey: key });
-  };
+  const { move, saving } = useOptimisticReorder({
+    queryKey: processingKeys.processors(dataset_uid),
+    current: processors,
+    save: (uids) => reorderProcessorsAction({ dataset_uid, uids }),
+    setError: setReorderError,
+  });
 
   const count = processors.length;
   return (
@@ -158,50 +137,20 @@ export function ProcessorStack({
 
 function DeleteProcessorButton({ dataset_uid, processor, disabled, onDeleted }: { dataset_uid: string; processor: DatasetProcessor; disabled: boolean; onDeleted: () => void }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    setPending(true);
-    setError(null);
-    const result = await deleteProcessorAction({ dataset_uid, processor_uid: processor.uid });
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setOpen(false);
-    onDeleted();
-  };
   return (
     <ConfirmDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setError(null);
-      }}
       trigger={
         <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" disabled={disabled} aria-label={t("processing_pages.stack.delete_label", { label: processor.label })}>
           {t("common.delete")}
         </Button>
       }
       title={t("processing_pages.delete.title")}
-      description={
-        <>
-          <p>{t("processing_pages.delete.body", { label: processor.label })}</p>
-          {error ? (
-            <Alert tone="error" className="mt-3">
-              {error}
-            </Alert>
-          ) : null}
-        </>
-      }
+      description={t("processing_pages.delete.body", { label: processor.label })}
       cancelLabel={t("common.cancel")}
-      confirm={
-        <Button variant="danger" onClick={confirm} disabled={pending}>
-          {pending ? t("common.deleting") : t("processing_pages.delete.confirm")}
-        </Button>
-      }
+      confirmLabel={t("processing_pages.delete.confirm")}
+      pendingLabel={t("common.deleting")}
+      onConfirm={() => deleteProcessorAction({ dataset_uid, processor_uid: processor.uid })}
+      onConfirmed={onDeleted}
     />
   );
 }

@@ -7,10 +7,8 @@ import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Select } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
-import { previewErrorMessage } from "@/components/resources/preview-panel";
+import { PreviewErrorAlert, PreviewLoading, PreviewUpdating } from "@/components/resources/preview-status";
 import { PreviewTable } from "@/components/resources/preview-table";
-import { ResourceApiError } from "@/components/resources/resource-api";
 import type { ProcessingPreview } from "@/components/processing/processing-api";
 import { useI18n } from "@/lib/i18n/client";
 
@@ -58,7 +56,6 @@ export function StepPreview({
   const errorCount = selected === "result" ? (data?.result.error_count ?? 0) : (step?.error_count ?? 0);
   const warnings = selected === "result" ? (data?.result.warnings.map((w) => w.message) ?? []) : (step?.warnings ?? []);
   const skipped = step?.skipped ?? 0;
-  const detail = error instanceof ResourceApiError ? Object.entries(error.detail) : [];
   const fmt = (n: number) => n.toLocaleString(locale);
 
   return (
@@ -69,12 +66,7 @@ export function StepPreview({
         </h2>
         {unsaved ? <Badge tone="amber">{t("processing_pages.preview.unsaved")}</Badge> : null}
         <span className="text-xs text-slate-500" data-testid="step-preview-updating">
-          {updating && data ? (
-            <span className="inline-flex items-center gap-1.5">
-              <Spinner className="text-brand-600" />
-              {t("processing_pages.preview.updating")}
-            </span>
-          ) : null}
+          {updating && data ? <PreviewUpdating label={t("processing_pages.preview.updating")} /> : null}
         </span>
       </div>
       <div className="max-w-md space-y-1.5">
@@ -97,20 +89,7 @@ export function StepPreview({
         {data && !updating ? t("processing_pages.preview.announce", { step: stepName(selected), count: fmt(errorCount) }) : ""}
       </p>
 
-      {error ? (
-        <Alert tone="error" title={t("processing_pages.preview.failed")}>
-          <p>{previewErrorMessage(error, t)}</p>
-          {detail.length ? (
-            <ul className="mt-1 list-disc pl-5">
-              {detail.map(([path, messages]) => (
-                <li key={path}>
-                  <span className="font-mono">{path}</span>: {messages.join(" ")}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
-      ) : null}
+      {error ? <PreviewErrorAlert error={error} title={t("processing_pages.preview.failed")} t={t} /> : null}
 
       {shown ? (
         <>
@@ -149,10 +128,7 @@ export function StepPreview({
           <PreviewTable preview={shown} busy={updating} />
         </>
       ) : loading || (data && !shown) ? (
-        <p className="flex items-center gap-2 text-sm text-slate-600">
-          <Spinner className="text-brand-600" />
-          {t("processing_pages.preview.loading")}
-        </p>
+        <PreviewLoading label={t("processing_pages.preview.loading")} />
       ) : null}
     </section>
   );

@@ -1,10 +1,8 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { useI18n } from "@/lib/i18n/client";
 import { deleteResourceAction } from "@/lib/resources/actions";
@@ -14,51 +12,21 @@ export function DeleteResourceButton({ dataset_uid, resource_uid, title }: { dat
   const router = useRouter();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm() {
-    setPending(true);
-    setError(null);
-    const result = await deleteResourceAction({ dataset_uid, resource_uid });
-    setPending(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setOpen(false);
-    queryClient.removeQueries({ queryKey: ["datasets", dataset_uid, "resources"] });
-    toast(t("resource_pages.delete.deleted"));
-    router.push(`/datasets/${dataset_uid}/resources`);
-    router.refresh();
-  }
-
   return (
     <ConfirmDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setError(null);
-      }}
       trigger={<Button variant="danger">{t("resource_pages.delete.button")}</Button>}
       title={t("resource_pages.delete.title")}
-      description={
-        <>
-          <p>{t("resource_pages.delete.body", { title })}</p>
-          {error ? (
-            <Alert tone="error" className="mt-3">
-              {error}
-            </Alert>
-          ) : null}
-        </>
-      }
+      description={t("resource_pages.delete.body", { title })}
       cancelLabel={t("common.cancel")}
-      confirm={
-        <Button variant="danger" onClick={confirm} disabled={pending}>
-          {pending ? t("common.deleting") : t("resource_pages.delete.confirm")}
-        </Button>
-      }
+      confirmLabel={t("resource_pages.delete.confirm")}
+      pendingLabel={t("common.deleting")}
+      onConfirm={() => deleteResourceAction({ dataset_uid, resource_uid })}
+      onConfirmed={() => {
+        queryClient.removeQueries({ queryKey: ["datasets", dataset_uid, "resources"] });
+        toast(t("resource_pages.delete.deleted"));
+        router.push(`/datasets/${dataset_uid}/resources`);
+        router.refresh();
+      }}
     />
   );
 }

@@ -1,17 +1,10 @@
 "use client";
 // The preview section: heading, a quiet "Updating…" while the next preview loads (the previous table stays),
 // the error of the last attempt above the table, and the table.
-import { Alert } from "@/components/ui/alert";
-import { Spinner } from "@/components/ui/spinner";
+import { PreviewErrorAlert, PreviewLoading, PreviewUpdating } from "@/components/resources/preview-status";
 import { PreviewTable } from "@/components/resources/preview-table";
-import { ResourceApiError, type ResourcePreview } from "@/components/resources/resource-api";
+import type { ResourcePreview } from "@/components/resources/resource-api";
 import { useI18n } from "@/lib/i18n/client";
-import type { Translate } from "@/lib/i18n/translator";
-
-export function previewErrorMessage(error: unknown, t: Translate): string {
-  if (error instanceof ResourceApiError) return error.status === 0 ? t("resource_pages.preview.network_error") : error.message;
-  return t("errors.generic");
-}
 
 export function PreviewPanel({
   data,
@@ -28,7 +21,6 @@ export function PreviewPanel({
   shownUnderFields?: (path: string) => boolean;
 }) {
   const { t } = useI18n();
-  const detail = error instanceof ResourceApiError ? Object.entries(error.detail).filter(([path]) => !shownUnderFields(path)) : [];
   return (
     <section aria-labelledby="preview-heading" className="space-y-3">
       <div className="flex items-center gap-3">
@@ -36,36 +28,11 @@ export function PreviewPanel({
           {t("resource_pages.preview.heading")}
         </h2>
         <span aria-live="polite" className="text-xs text-slate-500" data-testid="preview-updating">
-          {updating && data ? (
-            <span className="inline-flex items-center gap-1.5">
-              <Spinner className="text-brand-600" />
-              {t("resource_pages.preview.updating")}
-            </span>
-          ) : null}
+          {updating && data ? <PreviewUpdating label={t("resource_pages.preview.updating")} /> : null}
         </span>
       </div>
-      {error ? (
-        <Alert tone="error" title={t("resource_pages.preview.failed")}>
-          <p>{previewErrorMessage(error, t)}</p>
-          {detail.length ? (
-            <ul className="mt-1 list-disc pl-5">
-              {detail.map(([path, messages]) => (
-                <li key={path}>
-                  <span className="font-mono">{path}</span>: {messages.join(" ")}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
-      ) : null}
-      {data ? (
-        <PreviewTable preview={data} busy={updating} />
-      ) : loading ? (
-        <p className="flex items-center gap-2 text-sm text-slate-600">
-          <Spinner className="text-brand-600" />
-          {t("resource_pages.preview.loading")}
-        </p>
-      ) : null}
+      {error ? <PreviewErrorAlert error={error} title={t("resource_pages.preview.failed")} t={t} shownElsewhere={shownUnderFields} /> : null}
+      {data ? <PreviewTable preview={data} busy={updating} /> : loading ? <PreviewLoading label={t("resource_pages.preview.loading")} /> : null}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { FormErrorAlert } from "@/components/forms/form-error-alert";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -18,7 +19,8 @@ import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ExtractorParamsFields } from "@/components/resources/extractor-params-fields";
 import { PreviewPanel } from "@/components/resources/preview-panel";
-import { ResourceApiError, type DatasetFile, type Datasource, type Extractor } from "@/components/resources/resource-api";
+import { ConsoleApiError } from "@/components/api/console-api";
+import type { DatasetFile, Datasource, Extractor } from "@/components/resources/resource-api";
 import {
   cleanParams,
   datasourceOf,
@@ -173,7 +175,7 @@ export function ResourceEditor(props: ResourceEditorProps) {
   const config: PreviewConfig | null = datasource && type && !detecting ? { datasource, type, params: cleanParams(params) } : null;
   const savedConfig = saved && savedDatasource ? { resource_uid: saved.uid, config: { datasource: savedDatasource, type: saved.type, params: cleanParams(savedParams) } } : undefined;
   const { query: preview, waiting } = useResourcePreview(dataset_uid, config, savedConfig);
-  const previewDetail = preview.error instanceof ResourceApiError ? preview.error.detail : {};
+  const previewDetail = preview.error instanceof ConsoleApiError ? preview.error.detail : {};
 
   const extractor = extractors.find((e) => e.type === type);
   const paramNames = new Set(extractor?.parameters.filter((p) => !p.hidden).map((p) => p.name) ?? []);
@@ -223,15 +225,7 @@ export function ResourceEditor(props: ResourceEditorProps) {
     <form onSubmit={onSubmit} noValidate className="max-w-5xl space-y-8" aria-busy={formState.isSubmitting}>
       {formError ? (
         <div ref={formErrorRef} tabIndex={-1} id={formErrorId} className="focus:outline-none">
-          <Alert tone="error" title={formError.message}>
-            {formError.details.length ? (
-              <ul className="list-disc pl-5">
-                {formError.details.map((d) => (
-                  <li key={d}>{d}</li>
-                ))}
-              </ul>
-            ) : null}
-          </Alert>
+          <FormErrorAlert message={formError.message} details={formError.details} />
         </div>
       ) : null}
 

@@ -2,8 +2,9 @@
 // Asking the server what a source is: the best extractor (guess_extractors) and its parameters
 // (guess_extractor_params). One guess at a time: a newer source or extractor choice aborts the running one.
 import { useEffect, useRef, useState } from "react";
-import { previewErrorMessage } from "@/components/resources/preview-panel";
-import { guessExtractorParams, guessExtractors, ResourceApiError, type Datasource } from "@/components/resources/resource-api";
+import { previewErrorMessage } from "@/components/resources/preview-status";
+import { ConsoleApiError } from "@/components/api/console-api";
+import { guessExtractorParams, guessExtractors, type Datasource } from "@/components/resources/resource-api";
 import { useI18n } from "@/lib/i18n/client";
 
 export type Detection =
@@ -34,7 +35,7 @@ export function useExtractorGuess(dataset_uid: string) {
       return value;
     } catch (error) {
       if (controller.signal.aborted) return undefined;
-      setDetection({ status: "error", message: previewErrorMessage(error, t), detail: error instanceof ResourceApiError ? error.detail : {} });
+      setDetection({ status: "error", message: previewErrorMessage(error, t), detail: error instanceof ConsoleApiError ? error.detail : {} });
       return undefined;
     }
   }

@@ -2,7 +2,8 @@
 // Uploads one file to POST /datasets/{uid}/resources/files/ with XMLHttpRequest, the only browser API that reports
 // upload progress. One upload at a time; `cancel()` aborts it (the server then discards the partial file).
 import { useCallback, useEffect, useRef, useState } from "react";
-import { apiErrorFrom, CONSOLE_HEADERS, uploadUrl, type DatasetFile } from "@/components/resources/resource-api";
+import { apiErrorFrom, CONSOLE_HEADERS } from "@/components/api/console-api";
+import { uploadUrl, type DatasetFile } from "@/components/resources/resource-api";
 
 export type UploadState =
   | { status: "idle" }

@@ -4,12 +4,12 @@ import { Button } from "@/components/ui/button";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { Td, Th } from "@/components/ui/table";
 import { ResourceSource } from "@/components/resources/resource-source";
-import { currentPrincipal, requirePagePrincipal } from "@/lib/auth/current-principal";
-import { datasetRights } from "@/lib/datasets/access";
+import { requirePagePrincipal } from "@/lib/auth/current-principal";
 import { getI18n } from "@/lib/i18n/server";
 import { extractors, listResources } from "@/lib/resources/service";
-import { loadDataset } from "../../_components/load-dataset";
-import { DatasetTabs } from "../_components/dataset-tabs";
+import { datasetTitleForMetadata } from "../../_components/load-dataset";
+import { DatasetSection } from "../_components/dataset-section";
+import { loadDatasetPage } from "../_components/load-dataset-page";
 
 type Props = { params: Promise<{ dataset_uid: string }> };
 
@@ -18,38 +18,23 @@ const LIST_LIMIT = 1000;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { t } = await getI18n();
-  const principal = await currentPrincipal();
-  if (!principal) return { title: t("resource_pages.list.title") };
-  const dataset = await loadDataset(principal, (await params).dataset_uid);
-  return { title: t("resource_pages.list.meta_title", { title: String(dataset.metadata.default?.title?.value ?? dataset.dataset_id) }) };
+  const title = await datasetTitleForMetadata((await params).dataset_uid);
+  return { title: title === null ? t("resource_pages.list.title") : t("resource_pages.list.meta_title", { title }) };
 }
 
 export default async function DatasetResourcesPage({ params }: Props) {
   const { dataset_uid } = await params;
   const principal = await requirePagePrincipal(`/datasets/${dataset_uid}/resources`);
-  const dataset = await loadDataset(principal, dataset_uid);
-  const canEdit = datasetRights(principal, dataset).edit;
+  const { dataset, rights, title } = await loadDatasetPage(principal, dataset_uid);
+  const canEdit = rights.edit;
   const page = await listResources(principal, dataset.uid, { limit: LIST_LIMIT, offset: 0 });
   const { t, locale } = await getI18n();
-  const title = String(dataset.metadata.default?.title?.value ?? dataset.dataset_id);
   const newHref = `/datasets/${dataset.uid}/resources/new`;
   // the names the editor offers (GET /extractors/)
   const labels = new Map<string, string>(extractors().map((e) => [e.type, e.label]));
 
   return (
-    <div className="max-w-5xl space-y-6">
-      <nav aria-label="breadcrumb" className="text-sm">
-        <Link href="/datasets" className="text-brand-700 hover:underline">
-          {t("datasets.title")}
-        </Link>
-      </nav>
-      <header className="min-w-0">
-        <h1 className="text-2xl font-semibold break-words text-slate-900">{title}</h1>
-        <p className="mt-1 font-mono text-sm text-slate-500">{dataset.dataset_id}</p>
-      </header>
-
-      <DatasetTabs uid={dataset.uid} current="resources" t={t} />
-
+    <DatasetSection t={t} dataset={dataset} title={title} current="resources" width="max-w-5xl">
       <section aria-labelledby="resources-heading" className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>
@@ -110,6 +95,6 @@ export default async function DatasetResourcesPage({ params }: Props) {
           </div>
         )}
       </section>
-    </div>
+    </DatasetSection>
   );
 }

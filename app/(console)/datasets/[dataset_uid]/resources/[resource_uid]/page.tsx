@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormattedDate } from "@/components/ui/formatted-date";
@@ -10,10 +9,11 @@ import { ResourceSource, uploadedFileOf } from "@/components/resources/resource-
 import { SavedResourcePreview } from "@/components/resources/saved-resource-preview";
 import { cellText } from "@/components/resources/cell-text";
 import { currentPrincipal, requirePagePrincipal } from "@/lib/auth/current-principal";
-import { datasetRights } from "@/lib/datasets/access";
 import { getI18n } from "@/lib/i18n/server";
 import { extractors } from "@/lib/resources/service";
-import { loadDataset } from "../../../_components/load-dataset";
+import { Breadcrumb } from "../../../_components/breadcrumb";
+import { datasetTrail, loadDatasetPage } from "../../_components/load-dataset-page";
+import { DetailRow } from "../../_components/detail-row";
 import { loadResource } from "../_components/load-resource";
 
 type Props = { params: Promise<{ dataset_uid: string; resource_uid: string }> };
@@ -26,23 +26,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: resource.title };
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-1 py-3 sm:grid-cols-3 sm:gap-4">
-      <dt className="text-sm font-medium text-slate-500">{label}</dt>
-      <dd className="text-sm text-slate-900 sm:col-span-2">{children}</dd>
-    </div>
-  );
-}
-
 export default async function ResourcePage({ params }: Props) {
   const { dataset_uid, resource_uid } = await params;
   const principal = await requirePagePrincipal(`/datasets/${dataset_uid}/resources/${resource_uid}`);
-  const dataset = await loadDataset(principal, dataset_uid);
+  const { dataset, rights, title: datasetTitle } = await loadDatasetPage(principal, dataset_uid);
   const resource = await loadResource(principal, dataset.uid, resource_uid);
-  const canEdit = datasetRights(principal, dataset).edit;
+  const canEdit = rights.edit;
   const { t, locale } = await getI18n();
-  const datasetTitle = String(dataset.metadata.default?.title?.value ?? dataset.dataset_id);
   const file = uploadedFileOf(resource);
   const ds = resource.datasource;
   const extractor = extractors().find((e) => e.type === resource.type);
@@ -51,19 +41,7 @@ export default async function ResourcePage({ params }: Props) {
 
   return (
     <div className="max-w-5xl space-y-6">
-      <nav aria-label="breadcrumb" className="flex flex-wrap gap-2 text-sm text-slate-500">
-        <Link href="/datasets" className="text-brand-700 hover:underline">
-          {t("datasets.title")}
-        </Link>
-        <span aria-hidden>/</span>
-        <Link href={`/datasets/${dataset.uid}`} className="text-brand-700 hover:underline">
-          {datasetTitle}
-        </Link>
-        <span aria-hidden>/</span>
-        <Link href={`/datasets/${dataset.uid}/resources`} className="text-brand-700 hover:underline">
-          {t("resource_pages.list.title")}
-        </Link>
-      </nav>
+      <Breadcrumb t={t} trail={datasetTrail(t, dataset.uid, datasetTitle, { resources: true })} />
       <header className="flex flex-wrap items-start justify-between gap-4">
         <h1 className="min-w-0 text-2xl font-semibold break-words text-slate-900">{resource.title}</h1>
         {canEdit ? (
@@ -80,8 +58,8 @@ export default async function ResourcePage({ params }: Props) {
 
       <section className="rounded-lg border border-slate-200 bg-white px-5 py-2" aria-label={resource.title}>
         <dl className="divide-y divide-slate-100">
-          <Row label={t("resource_pages.detail.extractor")}>{extractor?.label ?? resource.extraction_infos?.label ?? resource.type}</Row>
-          <Row label={t("resource_pages.detail.source")}>
+          <DetailRow label={t("resource_pages.detail.extractor")}>{extractor?.label ?? resource.extraction_infos?.label ?? resource.type}</DetailRow>
+          <DetailRow label={t("resource_pages.detail.source")}>
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <span className="text-slate-500">{ds.type === "uploaded_file" ? t("resource_pages.source.uploaded_file") : t("resource_pages.source.http")}</span>
               <ResourceSource resource={resource} t={t} />
@@ -91,9 +69,9 @@ export default async function ResourcePage({ params }: Props) {
                 </a>
               ) : null}
             </div>
-          </Row>
-          {ds.type === "http" && ds.connection.auth ? <Row label={t("resource_pages.detail.username")}>{ds.connection.auth.username}</Row> : null}
-          <Row label={t("resource_pages.detail.params")}>
+          </DetailRow>
+          {ds.type === "http" && ds.connection.auth ? <DetailRow label={t("resource_pages.detail.username")}>{ds.connection.auth.username}</DetailRow> : null}
+          <DetailRow label={t("resource_pages.detail.params")}>
             {parameters.length ? (
               <ul className="space-y-0.5" data-testid="resource-params">
                 {parameters.map(([name, value]) => (
@@ -106,16 +84,16 @@ export default async function ResourcePage({ params }: Props) {
             ) : (
               t("resource_pages.detail.no_params")
             )}
-          </Row>
-          <Row label={t("resource_pages.detail.uid")}>
+          </DetailRow>
+          <DetailRow label={t("resource_pages.detail.uid")}>
             <code className="font-mono">{resource.uid}</code>
-          </Row>
-          <Row label={t("resource_pages.detail.created_at")}>
+          </DetailRow>
+          <DetailRow label={t("resource_pages.detail.created_at")}>
             <FormattedDate iso={resource.created_at} locale={locale} />
-          </Row>
-          <Row label={t("resource_pages.detail.updated_at")}>
+          </DetailRow>
+          <DetailRow label={t("resource_pages.detail.updated_at")}>
             <FormattedDate iso={resource.updated_at} locale={locale} />
-          </Row>
+          </DetailRow>
         </dl>
       </section>
 

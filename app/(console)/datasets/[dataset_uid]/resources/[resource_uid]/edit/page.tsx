@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { ResourceEditor } from "@/components/resources/resource-editor";
 import { currentPrincipal, requirePagePrincipal } from "@/lib/auth/current-principal";
-import { datasetRights } from "@/lib/datasets/access";
 import { config } from "@/lib/env/config";
 import { getI18n } from "@/lib/i18n/server";
 import { isAppError } from "@/lib/errors/app-error";
 import type { Principal } from "@/lib/auth/principal";
 import type { Resource } from "@/lib/resources/schema";
 import { extractors, guessSavedParams } from "@/lib/resources/service";
-import { loadDataset } from "../../../../_components/load-dataset";
+import { FormPage } from "../../../../_components/form-page";
+import { datasetTrail, loadDatasetPage } from "../../../_components/load-dataset-page";
 import { loadResource } from "../../_components/load-resource";
 
 type Props = { params: Promise<{ dataset_uid: string; resource_uid: string }> };
@@ -44,32 +43,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditResourcePage({ params }: Props) {
   const { dataset_uid, resource_uid } = await params;
   const principal = await requirePagePrincipal(`/datasets/${dataset_uid}/resources/${resource_uid}/edit`);
-  const dataset = await loadDataset(principal, dataset_uid);
-  if (!datasetRights(principal, dataset).edit) forbidden();
+  const { dataset, rights, title } = await loadDatasetPage(principal, dataset_uid);
+  if (!rights.edit) forbidden();
   const resource = await loadResource(principal, dataset.uid, resource_uid);
   const { t } = await getI18n();
-  const title = String(dataset.metadata.default?.title?.value ?? dataset.dataset_id);
+  const trail = [...datasetTrail(t, dataset.uid, title, { resources: true }), { href: `/datasets/${dataset.uid}/resources/${resource.uid}`, label: resource.title }];
 
   return (
-    <div className="space-y-6">
-      <nav aria-label="breadcrumb" className="flex flex-wrap gap-2 text-sm text-slate-500">
-        <Link href="/datasets" className="text-brand-700 hover:underline">
-          {t("datasets.title")}
-        </Link>
-        <span aria-hidden>/</span>
-        <Link href={`/datasets/${dataset.uid}`} className="text-brand-700 hover:underline">
-          {title}
-        </Link>
-        <span aria-hidden>/</span>
-        <Link href={`/datasets/${dataset.uid}/resources`} className="text-brand-700 hover:underline">
-          {t("resource_pages.list.title")}
-        </Link>
-        <span aria-hidden>/</span>
-        <Link href={`/datasets/${dataset.uid}/resources/${resource.uid}`} className="text-brand-700 hover:underline">
-          {resource.title}
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-semibold text-slate-900">{t("resource_pages.editor.edit_title", { title: resource.title })}</h1>
+    <FormPage t={t} trail={trail} heading={t("resource_pages.editor.edit_title", { title: resource.title })}>
       <ResourceEditor
         mode="edit"
         dataset_uid={dataset.uid}
@@ -78,6 +59,6 @@ export default async function EditResourcePage({ params }: Props) {
         extractors={extractors()}
         maxUploadBytes={config().maxUploadBytes}
       />
-    </div>
+    </FormPage>
   );
 }
