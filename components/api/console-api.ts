@@ -40,7 +40,8 @@ export async function apiRequest<T>(method: "GET" | "POST", path: string, body?:
       method,
       credentials: "same-origin",
       signal,
-      headers: { Accept: "application/json", ...(method === "GET" ? {} : { "Content-Type": "application/json", ...CONSOLE_HEADERS }) },
+      // The console header on reads too: the API then answers errors in the user's language.
+      headers: { Accept: "application/json", ...CONSOLE_HEADERS, ...(method === "GET" ? {} : { "Content-Type": "application/json" }) },
       body: method === "GET" ? undefined : JSON.stringify(body),
     });
   } catch (error) {

@@ -11,6 +11,8 @@ import { AppError, isAppError, msg } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/zod-messages";
 import type { AnyEndpoint, HandlerResult } from "@/lib/http/endpoint";
 import { compileRoutes, matchRoute } from "@/lib/http/router";
+import { getI18n } from "@/lib/i18n/server";
+import type { Translate } from "@/lib/i18n/translator";
 import { log } from "@/lib/log/logger";
 
 const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -23,9 +25,9 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   return Response.json(body, { status, headers: { ...baseHeaders, ...headers } });
 }
 
-export function errorResponse(error: AppError): Response {
-  const body: Record<string, unknown> = { error_code: error.code, message: error.message };
-  const detail = error.fieldErrors();
+export function errorResponse(error: AppError, t?: Translate): Response {
+  const body: Record<string, unknown> = { error_code: error.code, message: t ? error.localizedMessage(t) : error.message };
+  const detail = error.fieldErrors(t);
   if (detail || error.code === "validation_error") body.detail = detail ?? {};
   const headers = { ...error.headers };
   if (error.status === 401) headers["WWW-Authenticate"] = 'Apikey realm="api"';
@@ -88,6 +90,19 @@ function isConsoleRequest(request: Request, url: URL): boolean {
   }
 }
 
+/**
+ * The console's own requests get their error messages in the user's language (saved preference, language cookie
+ * or browser); scripts and other clients get the vendor's English, which their code may match on.
+ */
+async function consoleTranslator(request: Request): Promise<Translate | undefined> {
+  if (request.headers.get(CONSOLE_HEADER) !== "1") return undefined;
+  try {
+    return (await getI18n()).t;
+  } catch {
+    return undefined;
+  }
+}
+
 async function authenticate(request: Request, url: URL): Promise<Principal | null> {
   const key = apiKeyFromRequest(request.headers.get("authorization"), url.searchParams);
   if (key !== undefined) {
@@ -129,7 +144,7 @@ async function run(endpoint: AnyEndpoint, request: Request, url: URL, rawParams:
     }
   }
   let body: unknown = undefined;
-  if (endpoint.body) body = parseInput(endpoint.body, await readJsonBody(request));
+  if (endpoint.body) body = parseInput(endpoint.body, await readJsonBody(request), await consoleTranslator(request));
 
   const result: HandlerResult = await endpoint.handler({ request, url, principal: principal as Principal, params, query, body });
   if (result instanceof Response) return result;
@@ -153,7 +168,7 @@ export function createApiHandler(endpoints: AnyEndpoint[]) {
       }
       return await run(match.endpoint, request, url, match.params);
     } catch (error) {
-      if (isAppError(error)) return errorResponse(error);
+      if (isAppError(error)) return errorResponse(error, await consoleTranslator(request));
       return internalErrorResponse(error, request);
     }
   };

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { apiClient, datasetBody } from "../support/api-client";
 import { createTestUser, type TestUser } from "../support/fixtures";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { officialSchemaErrors } from "../support/official-openapi";
 import { signInCookie } from "../support/session";
 
@@ -98,6 +99,17 @@ describe.skipIf(!!backend.skipReason)(`authentication (${backend.provider})`, ()
       expect(crossSite.status).toBe(401);
       const badOrigin = await anonymous.post("/datasets/", datasetBody("Forged write"), { headers: { ...headers, Origin: "null" } });
       expect(badOrigin.status).toBe(401);
+    });
+
+    it("answers the console's errors in the user's language, and scripts' in English", async () => {
+      const headers = { Cookie: `${cookie}; ${LOCALE_COOKIE}=fr`, "X-DPC-Console": "1" };
+      const french = await anonymous.post("/datasets/", { metadata: { default: {} } }, { headers });
+      expect(french.status).toBe(400);
+      expect(french.body.detail["metadata.default.title.value"]).toEqual(["Ce champ est obligatoire."]);
+      const missing = await anonymous.get("/datasets/da_zzzzzz/", { headers });
+      expect(missing.body).toEqual({ error_code: "not_found", message: "Introuvable." });
+      const english = await anonymous.post("/datasets/", { metadata: { default: {} } }, { headers: { Cookie: `${LOCALE_COOKIE}=fr` }, key: user.apiKey });
+      expect(english.body.detail["metadata.default.title.value"]).toEqual(["This field is required."]);
     });
 
     it("refuses a wrong password without telling whether the user exists", async () => {
