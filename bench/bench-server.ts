@@ -1,19 +1,29 @@
-// A production server on a fresh SQLite store for one benchmark, with an administrator API key; its output is
-// shown when the benchmark fails, and the store is removed afterwards whatever happens.
+// A production server on a fresh store for one benchmark, with an administrator API key; its output is shown
+// when the benchmark fails, and the store is removed afterwards whatever happens. With `seed`, the server starts
+// once (migrations, administrator), stops, the store is filled straight through its driver, and it starts again.
 import { randomToken } from "@/lib/ids/uid";
 import { startServer, type TestServer } from "../tests/support/server";
 import { ensureBuild } from "./ensure-build";
-import { freshStore, type BenchStore } from "./fresh-store";
+import { freshStore, type BenchStore, type Provider } from "./fresh-store";
 
 export type BenchServer = { server: TestServer; store: BenchStore; apiKey: string; createDataset(title: string): Promise<{ uid: string }> };
 
-export async function withBenchServer<T>(env: Record<string, string>, run: (bench: BenchServer) => Promise<T>): Promise<T> {
+type Options = { env?: Record<string, string>; provider?: Provider; seed?: (store: BenchStore) => Promise<void> };
+
+export async function withBenchServer<T>(options: Options, run: (bench: BenchServer) => Promise<T>): Promise<T> {
   ensureBuild();
-  const store = await freshStore("sqlite");
+  const store = await freshStore(options.provider ?? "sqlite");
   const apiKey = randomToken(20);
+  const env = { ...store.env, ADMIN_API_KEY: apiKey, SEED_DEMO: "false", LOG_LEVEL: "warn", ...options.env };
   let server: TestServer | undefined;
   try {
-    server = await startServer({ env: { ...store.env, ADMIN_API_KEY: apiKey, SEED_DEMO: "false", LOG_LEVEL: "warn", ...env } });
+    if (options.seed) {
+      server = await startServer({ env });
+      await server.stop();
+      server = undefined;
+      await options.seed(store);
+    }
+    server = await startServer({ env });
     const base = server.url;
     const createDataset = (title: string) =>
       fetch(`${base}/api/automation/v1/datasets/`, {

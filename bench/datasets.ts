@@ -2,14 +2,12 @@
 // Fresh store → server start (migrates, creates the admin) → stop → bulk seed → start → measure the Automation
 // API list (sequential + autocannon) and the console list page (sequential, signed in).
 import { loadavg, cpus } from "node:os";
-import { randomToken } from "@/lib/ids/uid";
-import { startServer, type TestServer } from "../tests/support/server";
 import { signInCookie } from "../tests/support/session";
-import { ensureBuild } from "./ensure-build";
-import { freshStore, type Provider } from "./fresh-store";
+import { withBenchServer } from "./bench-server";
+import type { BenchStore, Provider } from "./fresh-store";
 import { load, sequential, type Check, type Load, type Sequential } from "./measure";
 import { table, writeJson } from "./report";
-import { seedDatasets } from "./seed-datasets";
+import { seedDatasets, type SeedResult } from "./seed-datasets";
 import { RARE_WORD, SINGLE_WORD } from "./seed-words";
 
 const GOAL_P95_MS = 50;
@@ -67,23 +65,17 @@ function pageCheck(total: number, rows: number): Check {
 export async function benchDatasets(args: string[]): Promise<void> {
   const { provider, count } = parseDatasetsArgs(args);
   const started = performance.now();
-  ensureBuild();
-  const store = await freshStore(provider);
-  const apiKey = randomToken(20);
-  const env = { ...store.env, ADMIN_API_KEY: apiKey, ADMIN_PASSWORD, SEED_DEMO: "false", LOG_LEVEL: "warn" };
-  let server: TestServer | undefined;
   const load_before = loadavg()[0]!;
-  try {
+  let seed: SeedResult | undefined;
+  const seedStore = async (store: BenchStore) => {
     console.log(`Datasets benchmark — ${provider}, ${count.toLocaleString("en-US")} datasets (${store.where})`);
     if (load_before > 1) console.warn(`⚠ Load average ${load_before.toFixed(2)} on ${cpus().length} CPUs: other work is running, figures will be noisy.`);
-    // First start migrates the store and creates the administrator and its API key.
-    server = await startServer({ env });
-    await server.stop();
-    server = undefined;
-    const seed = await seedDatasets(store.target, count);
+    seed = await seedDatasets(store.target, count);
     console.log(`Seeded ${seed.rows.toLocaleString("en-US")} datasets in ${((seed.generate_ms + seed.write_ms) / 1000).toFixed(1)} s`);
-
-    server = await startServer({ env });
+  };
+  await withBenchServer({ provider, env: { ADMIN_PASSWORD }, seed: seedStore }, async ({ server, apiKey }) => {
+    if (!seed) throw new Error("the store was not seeded");
+    const seeded = seed;
     const base = server.url;
     const api = `${base}/api/automation/v1/datasets/`;
     const apiHeaders = { Authorization: `Apikey ${apiKey}` };
@@ -125,8 +117,8 @@ export async function benchDatasets(args: string[]): Promise<void> {
     console.log(`\nDatasets — ${provider}, ${count.toLocaleString("en-US")} datasets, ${cpus().length} CPUs shared by client and server (load avg ${load_before.toFixed(2)} before)`);
     const n = (x: number) => x.toLocaleString("en-US");
     console.log(
-      `Seeding: ${n(seed.rows)} rows — write ${n(seed.write_ms)} ms = ${n(seed.write_rows_per_s)} rows/s; ` +
-        `with generation (${n(seed.generate_ms)} ms) ${n(seed.total_rows_per_s)} rows/s\n`,
+      `Seeding: ${n(seeded.rows)} rows — write ${n(seeded.write_ms)} ms = ${n(seeded.write_rows_per_s)} rows/s; ` +
+        `with generation (${n(seeded.generate_ms)} ms) ${n(seeded.total_rows_per_s)} rows/s\n`,
     );
     console.log(
       table(
@@ -160,16 +152,10 @@ export async function benchDatasets(args: string[]): Promise<void> {
       duration_s,
       machine: { cpus: cpus().length, load_avg_1m_before: load_before, load_avg_1m_after: loadavg()[0], node: process.version },
       goal: { api_p95_ms: GOAL_P95_MS },
-      seed,
+      seed: seeded,
       api: apiResults,
       pages: pageResults,
     });
     console.log(`\nWritten to ${file} — ${duration_s} s in all`);
-  } catch (error) {
-    if (server) console.error(`Server output:\n${server.output().slice(-4000)}`);
-    throw error;
-  } finally {
-    await server?.stop();
-    await store.cleanup();
-  }
+  });
 }

@@ -24,7 +24,7 @@ async function previewOnce(url: string, apiKey: string, file_uid: string): Promi
 
 export async function benchPreview(args: string[]): Promise<void> {
   const sizes = args.length ? args.map((a) => parseSize(a, "--size")) : [1024 ** 2, 64 * 1024 ** 2, 2 * 1024 ** 3];
-  await withBenchServer({ MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) }, async ({ server, apiKey, createDataset }) => {
+  await withBenchServer({ env: { MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) } }, async ({ server, apiKey, createDataset }) => {
     const dataset = await createDataset("Preview benchmark");
     const url = `${server.url}/api/automation/v1/datasets/${dataset.uid}/resources/preview/`;
     const results = [];

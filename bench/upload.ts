@@ -10,7 +10,7 @@ import { table, writeJson } from "./report";
 
 export async function benchUpload(args: string[]): Promise<void> {
   const sizes = args.length ? args.map((a) => parseSize(a, "--size")) : [64 * 1024 ** 2, 2 * 1024 ** 3];
-  await withBenchServer({ MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) }, async ({ server, store, apiKey, createDataset }) => {
+  await withBenchServer({ env: { MAX_UPLOAD_BYTES: String(4 * 1024 ** 3) } }, async ({ server, store, apiKey, createDataset }) => {
     const dataset = await createDataset("Upload benchmark");
     const rows: (string | number)[][] = [];
     const results = [];
