@@ -1,12 +1,13 @@
 // Server-maintained parts of dataset metadata (API-CONTRACT.md §2.2, §4.3).
 import { isDeepStrictEqual } from "node:util";
 import type { DatasetMetadata, DatasetWrite } from "@/lib/datasets/schema";
+import { applyRemoteValues } from "@/lib/metadata/remote-values";
 
 export const DEFAULT_METADATA_LANGUAGE = "en";
 
 /** Metadata of a new dataset: `modified` is the creation time and `language` defaults to the portal's language. */
 export function metadataForCreate(input: DatasetWrite["metadata"], now: Date): DatasetMetadata {
-  const metadata = structuredClone(input) as DatasetMetadata;
+  const metadata = applyRemoteValues(input as DatasetMetadata, null);
   metadata.default.modified ??= { value: now.toISOString() };
   metadata.default.language ??= { value: DEFAULT_METADATA_LANGUAGE };
   return normaliseModified(metadata);
@@ -19,7 +20,8 @@ export function metadataForCreate(input: DatasetWrite["metadata"], now: Date): D
  * unchanged: that counts as not sending it.)
  */
 export function metadataForUpdate(input: DatasetWrite["metadata"], previous: DatasetMetadata, now: Date): DatasetMetadata {
-  const metadata = structuredClone(input) as DatasetMetadata;
+  // Values linked to a remote source follow their override flag (lib/metadata/remote-values.ts).
+  const metadata = applyRemoteValues(input as DatasetMetadata, previous);
   const sent = metadata.default.modified?.value;
   const before = previous.default?.modified?.value;
   const clientSetModified = sent !== undefined && !sameInstant(sent, before);

@@ -2,7 +2,9 @@
 // The one schema for: route handlers (request + response), server actions, the console forms and the OpenAPI
 // document. Importable anywhere: zod only.
 import { z } from "zod";
-import { looseTemplateSchema, metadataValueSchema, templateInputSchema } from "@/lib/metadata/value-schema";
+import { DEFAULT_TEMPLATE, INTERNAL_TEMPLATE } from "@/lib/metadata/system-templates";
+import { systemTemplateValuesSchema } from "@/lib/metadata/template-values";
+import { looseTemplateSchema, metadataValueSchema } from "@/lib/metadata/value-schema";
 
 export const DATASET_STATUSES = [
   "idle",
@@ -17,7 +19,7 @@ export const DATASET_STATUSES = [
 export const datasetStatusNameSchema = z.enum(DATASET_STATUSES);
 export type DatasetStatusName = z.infer<typeof datasetStatusNameSchema>;
 
-export const METADATA_LANGUAGES = ["en", "fr", "nl", "pt", "it", "ar", "de", "es", "ca", "eu", "sv"] as const;
+export { METADATA_LANGUAGES } from "@/lib/metadata/field-value";
 
 const DATASET_ID_MAX = 100;
 export const DATASET_ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
@@ -33,45 +35,15 @@ export const datasetIdSchema = z
     example: "counties-united-states-of-america",
   });
 
-const isTimezone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const text = z.string().trim().min(1);
-const textList = z.array(text).max(1000);
-
-/** Fields of the `default` template with their value types (OpenAPI DatasetMetadataDefault). */
-export const defaultTemplateFields = {
-  title: { schema: text.max(512), required: true },
-  description: { schema: text.max(100_000) },
-  keyword: { schema: textList },
-  modified: { schema: z.iso.datetime({ offset: true }) },
-  modified_updates_on_metadata_change: { schema: z.boolean() },
-  modified_updates_on_data_change: { schema: z.boolean() },
-  geographic_reference: { schema: textList },
-  geographic_reference_auto: { schema: z.boolean() },
-  language: { schema: z.enum(METADATA_LANGUAGES) },
-  timezone: { schema: text.refine(isTimezone, { params: { i18n: "timezone" } }) },
-  publisher: { schema: text.max(1024) },
-  references: { schema: text.max(2048) },
-  attributions: { schema: textList },
-} as const;
-
-export const internalTemplateFields = {
-  license_id: { schema: text },
-  theme_id: { schema: textList },
-  draft: { schema: z.boolean() },
-} as const;
-
+/**
+ * Dataset writes check the `default` and `internal` templates statically (their fields are the system templates',
+ * so the console's dataset form validates them client-side too); every template, custom ones included, is then
+ * checked against the templates in the store by lib/metadata/validate-metadata.ts.
+ */
 export const datasetMetadataInputSchema = z
   .object({
-    default: templateInputSchema(defaultTemplateFields),
-    internal: templateInputSchema(internalTemplateFields).optional(),
+    default: systemTemplateValuesSchema(DEFAULT_TEMPLATE),
+    internal: systemTemplateValuesSchema(INTERNAL_TEMPLATE).optional(),
   })
   .catchall(looseTemplateSchema)
   .meta({ description: "Template name → field name → DatasetMetadataValue. Blank optional values are dropped." });

@@ -15,6 +15,7 @@ import {
 } from "@/lib/datasets/schema";
 import { AppError, forbidden, isAppError, msg, notFound } from "@/lib/errors/app-error";
 import { removeStoredFiles } from "@/lib/files/storage";
+import { checkMetadataAgainstTemplates } from "@/lib/metadata/validate-metadata";
 import { store } from "@/lib/store/store";
 import type { Page } from "@/lib/store/types";
 
@@ -42,7 +43,7 @@ export async function requireDatasetRight(principal: Principal, uid: string, rig
 
 export async function createDataset(principal: Principal, input: DatasetWrite): Promise<Dataset> {
   const now = new Date();
-  const metadata = metadataForCreate(input.metadata, now);
+  const metadata = metadataForCreate(await checkMetadataAgainstTemplates(input.metadata), now);
   const base = {
     created_at: now,
     is_restricted: input.is_restricted ?? false,
@@ -81,7 +82,7 @@ export async function updateDataset(
     {
       dataset_id: input.dataset_id,
       is_restricted: input.is_restricted,
-      metadata: metadataForUpdate(input.metadata, current.metadata, new Date()),
+      metadata: metadataForUpdate(await checkMetadataAgainstTemplates(input.metadata), current.metadata, new Date()),
       default_security: input.default_security,
     },
     { scope: datasetScope(principal, "edit"), expected_updated_at: options.expected_updated_at ?? current.updated_at },

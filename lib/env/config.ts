@@ -40,6 +40,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   ALLOWED_PRIVATE_HOSTS: z.string().default(""),
   MAX_UPLOAD_BYTES: byteSize.default(2 * 1024 ** 3),
+  // 0: no limit. Above it a publish stops and the dataset ends in limit_reached with the records so far.
+  MAX_DATASET_RECORDS: z.coerce.number().int().min(0).default(0),
+  // "off": this process does not run publish jobs (web instances beside `npm run worker` processes)
+  JOBS: z.enum(["on", "off"]).default("on"),
 });
 
 export type AppConfig = {
@@ -56,6 +60,10 @@ export type AppConfig = {
   allowedPrivateHosts: string[];
   /** Largest file an upload may carry. */
   maxUploadBytes: number;
+  /** Records a publish may index per dataset (0: no limit). */
+  maxDatasetRecords: number;
+  /** Whether this process runs publish jobs. */
+  runJobs: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -82,6 +90,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     allowedPrivateHosts: parseAllowedPrivateHosts(e.ALLOWED_PRIVATE_HOSTS),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    maxDatasetRecords: e.MAX_DATASET_RECORDS,
+    runJobs: e.JOBS === "on",
   };
 }
 

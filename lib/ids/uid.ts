@@ -3,7 +3,7 @@ import { randomBytes, randomInt } from "node:crypto";
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /** Automation API identifiers: `<prefix>_<6 lowercase alphanumerics>` (da_qf2hyt). Callers retry on collision. */
-export function newUid(prefix: "da" | "fi" | "re" | "pr" | "sc" | "ch" | "ae" | "at" | "ak" | "co" | "sp" | "df" | "us"): string {
+export function newUid(prefix: "da" | "fi" | "re" | "pr" | "pj" | "sc" | "ch" | "ae" | "at" | "ak" | "co" | "sp" | "df" | "us"): string {
   let out = `${prefix}_`;
   for (let i = 0; i < 6; i++) out += ALPHABET[randomInt(ALPHABET.length)];
   return out;

@@ -1,5 +1,7 @@
 // Node.js server start: migrate the store and run the first-start setup; without a usable store, stop.
 import { scheduleFileSweep } from "@/lib/files/sweep";
+import { config } from "@/lib/env/config";
+import { startJobRunner } from "@/lib/publishing/runner";
 import { ensureReady } from "@/lib/setup/readiness";
 
 export async function prepareServer(): Promise<void> {
@@ -10,4 +12,5 @@ export async function prepareServer(): Promise<void> {
     process.exit(1);
   }
   scheduleFileSweep();
+  if (config().runJobs) await startJobRunner();
 }

@@ -3,6 +3,7 @@
 import { config } from "@/lib/env/config";
 import { migrate } from "@/lib/db/migrate";
 import { log } from "@/lib/log/logger";
+import { ensureSystemTemplates } from "@/lib/metadata/template-service";
 import { firstStart } from "@/lib/setup/first-start";
 import { store } from "@/lib/store/store";
 
@@ -17,6 +18,8 @@ export function ensureReady(): Promise<void> {
       const target = config().database;
       const report = await migrate(target);
       if (report.applied.length) log.info("migrations applied", { provider: target.provider, applied: report.applied });
+      // before the first start: the demo datasets' metadata is checked against the templates
+      await ensureSystemTemplates();
       await firstStart();
       state.done = true;
       log.info("store ready", { provider: target.provider, ms: Date.now() - started });

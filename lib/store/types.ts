@@ -9,6 +9,8 @@ import type {
   DatasetStatus,
 } from "@/lib/datasets/schema";
 import type { DatasetFile, Datasource } from "@/lib/resources/schema";
+import type { PublishJobStore, RecordsStore } from "@/lib/store/publishing-types";
+import type { MetadataTemplateField, MetadataTemplateType } from "@/lib/metadata/template-schema";
 
 export type Page<T> = { total_count: number; results: T[] };
 
@@ -169,6 +171,44 @@ export interface IdentityStore {
   touchApiKey(uid: string, at: Date): Promise<void>;
 }
 
+/** A metadata template with its fields in order, as stored (lib/metadata/template-schema.ts describes them). */
+export type StoredMetadataTemplate = {
+  name: string;
+  title: string;
+  type: MetadataTemplateType;
+  is_active: boolean;
+  is_system: boolean;
+  is_always_active: boolean;
+  fields: StoredTemplateField[];
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+};
+export type StoredTemplateField = Omit<MetadataTemplateField, "suggest_url">;
+export type MetadataTemplateInput = Pick<StoredMetadataTemplate, "name" | "title" | "type" | "is_active" | "fields"> & {
+  is_system?: boolean;
+  is_always_active?: boolean;
+};
+
+/** Metadata templates of the domain, and the values datasets already use (for suggestions). */
+export interface MetadataTemplateStore {
+  list(filter: { is_active?: boolean; type?: MetadataTemplateType }, page: { limit: number; offset: number }): Promise<Page<StoredMetadataTemplate>>;
+  /** Every template, in display order (small: validation and forms read them all). */
+  all(): Promise<StoredMetadataTemplate[]>;
+  get(name: string): Promise<StoredMetadataTemplate | null>;
+  /** Throws AppError("validation_error") on `name` when the name is taken. */
+  create(input: MetadataTemplateInput, by: string | null): Promise<StoredMetadataTemplate>;
+  /** Replaces title, type, is_active and the fields (all of them, in the given order). */
+  replace(name: string, input: Omit<MetadataTemplateInput, "name">, by: string | null): Promise<StoredMetadataTemplate | null>;
+  setActive(name: string, is_active: boolean, by: string | null): Promise<StoredMetadataTemplate | null>;
+  delete(name: string): Promise<boolean>;
+  /** Writes a system template's definition, keeping is_active once it exists. Safe to run at every start. */
+  upsertSystem(input: MetadataTemplateInput & { active_by_default: boolean; position: number }): Promise<void>;
+  /** Distinct values (or list items) of metadata.<template>.<field>.value across datasets starting with `prefix`, most used first. */
+  suggest(template: string, field: string, prefix: string, count: number): Promise<string[]>;
+}
+
 export type Store = {
   kind: "prisma" | "remote";
   datasets: DatasetStore;
@@ -176,6 +216,9 @@ export type Store = {
   processors: StackStore;
   fieldConfigurations: StackStore;
   identity: IdentityStore;
+  metadataTemplates: MetadataTemplateStore;
+  publishJobs: PublishJobStore;
+  records: RecordsStore;
   /** Cheap round trip used by the health check. */
   ping(): Promise<void>;
 };

@@ -241,7 +241,16 @@ export function prismaDatasetStore(db: Db, provider: "sqlite" | "postgresql"): D
       if (scope.kind === "none" || hasNul(uid)) return null;
       const row = await db.dataset.findFirst({
         where: { uid, ...scopeWhere(scope) },
-        select: { status: true, status_previous: true, status_next: true, status_since: true, status_message: true, is_published: true },
+        select: {
+          status: true,
+          status_previous: true,
+          status_next: true,
+          status_since: true,
+          status_message: true,
+          is_published: true,
+          records_errors: true,
+          status_params: true,
+        },
       });
       if (!row) return null;
       return {
@@ -251,8 +260,8 @@ export function prismaDatasetStore(db: Db, provider: "sqlite" | "postgresql"): D
         since: row.status_since.toISOString(),
         is_published: row.is_published,
         message: row.status_message,
-        records_errors: [],
-        params: {},
+        records_errors: (row.records_errors as DatasetStatus["records_errors"] | null) ?? [],
+        params: (row.status_params as DatasetStatus["params"] | null) ?? {},
       };
     },
   };

@@ -1,7 +1,12 @@
+import { dirname, join } from "node:path";
 import { dbFor } from "@/lib/db/client";
 import type { DatabaseTarget } from "@/lib/db/database-url";
 import { prismaDatasetStore } from "@/lib/store/prisma/dataset-store";
 import { prismaIdentityStore } from "@/lib/store/prisma/identity-store";
+import { prismaMetadataTemplateStore } from "@/lib/store/prisma/metadata-template-store";
+import { prismaPublishJobStore } from "@/lib/store/prisma/publish-job-store";
+import { postgresRecordsStore } from "@/lib/store/prisma/records/postgres-records-store";
+import { sqliteRecordsStore } from "@/lib/store/prisma/records/sqlite-records-store";
 import { prismaResourceStore } from "@/lib/store/prisma/resource-store";
 import { prismaStackStore } from "@/lib/store/prisma/stack-store";
 import type { Store } from "@/lib/store/types";
@@ -15,6 +20,12 @@ export function prismaStore(target: DatabaseTarget): Store {
     processors: prismaStackStore(db, "processor"),
     fieldConfigurations: prismaStackStore(db, "field"),
     identity: prismaIdentityStore(db),
+    metadataTemplates: prismaMetadataTemplateStore(db, target.provider),
+    publishJobs: prismaPublishJobStore(db),
+    records:
+      target.provider === "sqlite"
+        ? sqliteRecordsStore(join(dirname(target.file), "records"))
+        : postgresRecordsStore(target.url, target.schema),
     async ping() {
       await db.$queryRawUnsafe("SELECT 1");
     },

@@ -1,0 +1,134 @@
+// Explore API v2.1 (API-CONTRACT.md §5): the subset @opendatasoft/api-client uses. Anyone may call it; what a
+// caller sees depends on who they are (restricted datasets need the view right).
+import type { Principal } from "@/lib/auth/principal";
+import { exploredDataset, presentDataset } from "@/lib/explore/catalog";
+import { queryCatalog } from "@/lib/explore/catalog-query";
+import { exportRecords } from "@/lib/explore/exports";
+import { getRecord, queryFacets, queryRecords } from "@/lib/explore/records";
+import {
+  DATASET_EXPORT_FORMATS,
+  exploreCatalogSchema,
+  exploreDatasetSchema,
+  exploreFacetsSchema,
+  exploreQuerySchema,
+  exploreRecordsSchema,
+  type DatasetExportFormat,
+} from "@/lib/explore/schema";
+import { AppError } from "@/lib/errors/app-error";
+import { defineEndpoint, type AnyEndpoint } from "@/lib/http/endpoint";
+import { errorResponses } from "@/lib/http/openapi-responses";
+import { z } from "zod";
+
+const tags = ["Explore"];
+const anyone = { kind: "public" } as const;
+const datasetParams = z.object({ dataset_id: z.string().min(1).max(200) });
+// The handler context types the principal as present; on public endpoints it is null for anonymous callers.
+const caller = (principal: Principal) => (principal as Principal | null) ?? null;
+
+const EXPORT_ALIASES: Record<string, DatasetExportFormat> = { csv: "csv", json: "json", jsonl: "jsonl", geojson: "geojson" };
+
+export const exploreEndpoints: AnyEndpoint[] = [
+  defineEndpoint({
+    method: "GET",
+    path: "/catalog/",
+    operationId: "explore-catalog",
+    summary: "Catalog links",
+    tags,
+    access: anyone,
+    responses: { 200: { description: "Links", schema: z.object({ links: z.array(z.object({ href: z.string(), rel: z.string() })) }) } },
+    handler: async ({ url }) => ({
+      status: 200,
+      body: { links: ["datasets", "exports", "facets"].map((rel) => ({ href: new URL(`${rel}/`, url.href.replace(/\/?$/, "/")).toString(), rel })) },
+    }),
+  }),
+  defineEndpoint({
+    method: "GET",
+    path: "/catalog/datasets/",
+    operationId: "explore-datasets",
+    summary: "Query published datasets",
+    tags,
+    access: anyone,
+    query: exploreQuerySchema,
+    responses: { 200: { description: "Datasets", schema: exploreCatalogSchema }, ...errorResponses },
+    handler: async ({ principal, query }) => ({ status: 200, body: await queryCatalog(caller(principal), query) }),
+  }),
+  defineEndpoint({
+    method: "GET",
+    path: "/catalog/datasets/{dataset_id}/",
+    operationId: "explore-dataset",
+    summary: "Published dataset",
+    tags,
+    access: anyone,
+    params: datasetParams,
+    responses: { 200: { description: "Dataset", schema: exploreDatasetSchema }, ...errorResponses },
+    handler: async ({ principal, params }) => ({ status: 200, body: presentDataset(await exploredDataset(caller(principal), params.dataset_id)) }),
+  }),
+  defineEndpoint({
+    method: "GET",
+    path: "/catalog/datasets/{dataset_id}/records/",
+    operationId: "explore-records",
+    summary: "Query records",
+    description: "ODSQL select, where, group_by, order_by; limit ≤ 100 (20,000 with group_by); offset + limit ≤ 10,000; refine and exclude.",
+    tags,
+    access: anyone,
+    params: datasetParams,
+    query: exploreQuerySchema,
+    responses: { 200: { description: "Records", schema: exploreRecordsSchema }, ...errorResponses },
+    handler: async ({ principal, params, query }) => ({ status: 200, body: await queryRecords(caller(principal), params.dataset_id, query) }),
+  }),
+  defineEndpoint({
+    method: "GET",
+    path: "/catalog/datasets/{dataset_id}/records/{record_id}/",
+    operationId: "explore-record",
+    summary: "One record",
+    tags,
+    access: anyone,
+    params: datasetParams.extend({ record_id: z.string().min(1).max(100) }),
+    responses: { 200: { description: "Record", schema: z.record(z.string(), z.unknown()) }, ...errorResponses },
+    handler: async ({ principal, params }) => ({ status: 200, body: await getRecord(caller(principal), params.dataset_id, params.record_id) }),
+  }),
+  defineEndpoint({
+    method: "GET",
+    path: "/catalog/datasets/{dataset_id}/facets/",
+    operationId: "explore-facets",
+    summary: "Facets of the records",
+    tags,
+    access: anyone,
+    params: datasetParams,
+    query: exploreQuerySchema,
+    responses: { 200: { description: "Facets", schema: exploreFacetsSchema }, ...errorResponses },
+    handler: async ({ principal, params, query }) => ({ status: 200, body: await queryFacets(caller(principal), params.dataset_id, query) }),
+  }),
+  defineEndpoint({
+    method: "GET",
+    path: "/catalog/datasets/{dataset_id}/exports/",
+    operationId: "explore-export-formats",
+    summary: "Export formats",
+    tags,
+    access: anyone,
+    params: datasetParams,
+    responses: { 200: { description: "Links", schema: z.object({ links: z.array(z.object({ href: z.string(), rel: z.string() })) }) }, ...errorResponses },
+    handler: async ({ principal, params, url }) => {
+      await exploredDataset(caller(principal), params.dataset_id);
+      const base = url.href.split("?")[0]!.replace(/\/?$/, "/");
+      return { status: 200, body: { links: DATASET_EXPORT_FORMATS.map((rel) => ({ href: `${base}${rel}/`, rel })) } };
+    },
+  }),
+  defineEndpoint({
+    method: "GET",
+    path: "/catalog/datasets/{dataset_id}/exports/{format}/",
+    operationId: "explore-export",
+    summary: "Export records",
+    description: "Every matching record, streamed: csv (`;` and a BOM by default, formula-like cells defused), json, jsonl, geojson.",
+    tags,
+    access: anyone,
+    params: datasetParams.extend({ format: z.string().min(1).max(30) }),
+    query: exploreQuerySchema,
+    responses: { 200: { description: "The export", contentType: "application/octet-stream" }, ...errorResponses },
+    handler: async ({ principal, params, query }) => {
+      const format = EXPORT_ALIASES[params.format.toLowerCase()];
+      if (!format) throw new AppError("InvalidRESTParameterError", `Unknown export format "${params.format}": expected one of ${DATASET_EXPORT_FORMATS.join(", ")}.`);
+      return exportRecords(caller(principal), params.dataset_id, format, query);
+    },
+  }),
+];

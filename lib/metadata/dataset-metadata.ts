@@ -1,0 +1,94 @@
+import "server-only";
+// A dataset's metadata by template and field (API-CONTRACT.md §2.2): reads need the dataset in view, writes the
+// edit right. Every write checks the values against their templates, keeps `modified` up to date and applies
+// the remote-value rules, then saves the whole metadata with a compare-and-set on updated_at.
+import type { Principal } from "@/lib/auth/principal";
+import { datasetScope } from "@/lib/datasets/access";
+import { metadataForUpdate } from "@/lib/datasets/metadata";
+import type { Dataset, DatasetMetadata, DatasetWrite } from "@/lib/datasets/schema";
+import { getDataset, requireDatasetRight } from "@/lib/datasets/service";
+import { AppError, msg, notFound } from "@/lib/errors/app-error";
+import type { Translate } from "@/lib/i18n/translator";
+import { getTemplate } from "@/lib/metadata/template-service";
+import { checkMetadataAgainstTemplates } from "@/lib/metadata/validate-metadata";
+import { store } from "@/lib/store/store";
+import type { StoredMetadataTemplate } from "@/lib/store/types";
+
+export type MetadataValue = { value: unknown; remote_value?: unknown; override_remote_value?: boolean };
+type Values = Record<string, MetadataValue>;
+
+function templateValues(dataset: Dataset, template: string): Values {
+  return ((dataset.metadata as Record<string, Values | undefined>)[template] ?? {}) as Values;
+}
+
+function requireField(template: StoredMetadataTemplate, field: string): void {
+  if (!template.fields.some((f) => f.name === field)) throw notFound();
+}
+
+async function save(principal: Principal, dataset: Dataset, next: Record<string, unknown>, only: readonly string[], t?: Translate): Promise<Dataset> {
+  if (!next.default) {
+    const message = msg("validation.required");
+    throw new AppError("validation_error", msg("errors.invalid_input"), { fieldErrors: { "metadata.default": [message] } });
+  }
+  const checked = await checkMetadataAgainstTemplates(next, { only, t });
+  const metadata = metadataForUpdate(checked as DatasetWrite["metadata"], dataset.metadata, new Date());
+  const updated = await store().datasets.update(dataset.uid, { metadata }, { scope: datasetScope(principal, "edit"), expected_updated_at: dataset.updated_at });
+  if (!updated) throw notFound();
+  return updated;
+}
+
+export async function getDatasetMetadata(principal: Principal, uid: string): Promise<DatasetMetadata> {
+  return (await getDataset(principal, uid)).metadata;
+}
+
+/** PUT /datasets/{uid}/metadata/: replaces every template's values (omitted ones are removed). */
+export async function replaceDatasetMetadata(principal: Principal, uid: string, input: Record<string, unknown>, t?: Translate): Promise<DatasetMetadata> {
+  const dataset = await requireDatasetRight(principal, uid, "edit");
+  return (await save(principal, dataset, input, Object.keys(input), t)).metadata;
+}
+
+export async function getTemplateMetadata(principal: Principal, uid: string, template: string): Promise<Values> {
+  const dataset = await getDataset(principal, uid);
+  await getTemplate(template);
+  return templateValues(dataset, template);
+}
+
+/** PUT /datasets/{uid}/metadata/{template}/: replaces that template's values. */
+export async function replaceTemplateMetadata(principal: Principal, uid: string, template: string, input: unknown, t?: Translate): Promise<Values> {
+  const dataset = await requireDatasetRight(principal, uid, "edit");
+  await getTemplate(template);
+  const next = { ...dataset.metadata, [template]: input };
+  return templateValues(await save(principal, dataset, next, [template], t), template);
+}
+
+export async function getFieldMetadata(principal: Principal, uid: string, template: string, field: string): Promise<MetadataValue> {
+  const dataset = await getDataset(principal, uid);
+  requireField(await getTemplate(template), field);
+  return templateValues(dataset, template)[field] ?? { value: null };
+}
+
+/** PUT /datasets/{uid}/metadata/{template}/{field}/: { value, override_remote_value? }; a blank value removes it. */
+export async function putFieldMetadata(
+  principal: Principal,
+  uid: string,
+  template: string,
+  field: string,
+  input: { value?: unknown; override_remote_value?: boolean },
+  t?: Translate,
+): Promise<MetadataValue> {
+  const dataset = await requireDatasetRight(principal, uid, "edit");
+  requireField(await getTemplate(template), field);
+  const values = { ...templateValues(dataset, template), [field]: { value: input.value, ...(input.override_remote_value !== undefined ? { override_remote_value: input.override_remote_value } : {}) } };
+  const next = { ...dataset.metadata, [template]: values };
+  return templateValues(await save(principal, dataset, next, [template], t), template)[field] ?? { value: null };
+}
+
+/** DELETE /datasets/{uid}/metadata/{template}/{field}/: removes the value (a linked one goes back to the remote value). */
+export async function deleteFieldMetadata(principal: Principal, uid: string, template: string, field: string): Promise<void> {
+  const dataset = await requireDatasetRight(principal, uid, "edit");
+  requireField(await getTemplate(template), field);
+  const { [field]: _removed, ...rest } = templateValues(dataset, template);
+  const next: Record<string, unknown> = { ...dataset.metadata, [template]: rest };
+  if (Object.keys(rest).length === 0 && template !== "default") delete next[template];
+  await save(principal, dataset, next, [template]);
+}

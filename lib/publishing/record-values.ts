@@ -1,0 +1,42 @@
+// How record values are kept in the records tables, and how they come back out in Explore answers. One column
+// per field; the encoding keeps SQL comparisons meaningful: datetimes always carry milliseconds, so text order is
+// time order; multivalued text is a JSON array; points are "lat,lon"; shapes are GeoJSON text.
+// Reading them back is lib/explore/odsql/decode-row.ts.
+import type { FieldType } from "@/lib/extractors/types";
+import type { RecordsField, SqlDialect } from "@/lib/store/publishing-types";
+
+export const SQL_TYPES: Record<SqlDialect, Record<FieldType, string>> = {
+  sqlite: { text: "TEXT", int: "INTEGER", double: "REAL", boolean: "INTEGER", date: "TEXT", datetime: "TEXT", geo_point_2d: "TEXT", geo_shape: "TEXT" },
+  postgresql: { text: "TEXT", int: "BIGINT", double: "DOUBLE PRECISION", boolean: "BOOLEAN", date: "TEXT", datetime: "TEXT", geo_point_2d: "TEXT", geo_shape: "TEXT" },
+};
+
+/** Datetimes as the field engine gives them (with or without milliseconds) → always with milliseconds. */
+function normalizeDatetime(value: string): string | null {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** A value of the field configuration's output (already converted to the field's type) → the stored value. */
+export function encodeValue(field: Pick<RecordsField, "type" | "multivalued">, value: unknown, dialect: SqlDialect): unknown {
+  if (value === null || value === undefined) return null;
+  if (field.multivalued) return JSON.stringify(Array.isArray(value) ? value.map(String) : [String(value)]);
+  switch (field.type) {
+    case "text":
+      return typeof value === "string" ? value : JSON.stringify(value);
+    case "int":
+    case "double":
+      return typeof value === "number" && Number.isFinite(value) ? value : null;
+    case "boolean":
+      return dialect === "sqlite" ? (value ? 1 : 0) : Boolean(value);
+    case "date":
+      return typeof value === "string" ? value.slice(0, 10) : null;
+    case "datetime":
+      return typeof value === "string" ? normalizeDatetime(value) : null;
+    case "geo_point_2d": {
+      const point = value as { lat?: unknown; lon?: unknown };
+      return typeof point.lat === "number" && typeof point.lon === "number" ? `${point.lat},${point.lon}` : null;
+    }
+    case "geo_shape":
+      return typeof value === "string" ? value : JSON.stringify(value);
+  }
+}

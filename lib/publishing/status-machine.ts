@@ -1,0 +1,54 @@
+// The dataset status finite-state machine of API-CONTRACT.md §3.5, as pure functions: which action is allowed
+// from which status, and the status each action and each job outcome leads to. The store applies these inside
+// the transaction that also writes the job, so two concurrent requests can never both start a job.
+import type { DatasetStatusName } from "@/lib/datasets/schema";
+
+export const PUBLISH_FUNCTIONS = ["publish", "publish_metadata", "unpublish"] as const;
+export type PublishFunction = (typeof PUBLISH_FUNCTIONS)[number];
+
+/** States where no job is queued or running: a new action may start. */
+export const SETTLED_STATUSES = ["idle", "error", "limit_reached"] as const satisfies readonly DatasetStatusName[];
+/** States an abort applies to. */
+export const ABORTABLE_STATUSES = ["queued", "processing"] as const satisfies readonly DatasetStatusName[];
+
+export type StatusTransition = { status: DatasetStatusName; next: DatasetStatusName | null };
+
+export const isSettled = (status: DatasetStatusName) => (SETTLED_STATUSES as readonly string[]).includes(status);
+
+/** The message format copied from the Automation API's own example. */
+export function invalidStatusMessage(current: DatasetStatusName, allowed: readonly DatasetStatusName[]): string {
+  return `Invalid precondition, dataset status is '${current}' but must be one of '${allowed.join("', '")}'`;
+}
+
+/**
+ * What an action does to a settled dataset, or why it cannot start: `reason` is "status" when the dataset is
+ * busy and "not_published" for an unpublish of a dataset that is not published.
+ */
+export function startAction(
+  fn: PublishFunction,
+  current: { status: DatasetStatusName; is_published: boolean },
+): { ok: true; transition: StatusTransition } | { ok: false; reason: "status" | "not_published"; allowed: readonly DatasetStatusName[] } {
+  if (!isSettled(current.status)) return { ok: false, reason: "status", allowed: SETTLED_STATUSES };
+  if (fn === "unpublish" && !current.is_published) return { ok: false, reason: "not_published", allowed: SETTLED_STATUSES };
+  return { ok: true, transition: { status: "queued", next: fn === "unpublish" ? "deleting" : "processing" } };
+}
+
+/** The working state a worker enters when it picks the job up (`next` of the queued dataset). */
+export function pickUpStatus(fn: PublishFunction): DatasetStatusName {
+  return fn === "unpublish" ? "deleting" : "processing";
+}
+
+export type JobOutcome = "succeeded" | "failed" | "aborted" | "limit_reached";
+
+/** The settled state a job's outcome leads to. An aborted publish keeps the previous records: it ends idle. */
+export function settleStatus(outcome: JobOutcome): DatasetStatusName {
+  switch (outcome) {
+    case "succeeded":
+    case "aborted":
+      return "idle";
+    case "failed":
+      return "error";
+    case "limit_reached":
+      return "limit_reached";
+  }
+}
