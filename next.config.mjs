@@ -8,7 +8,7 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   reactStrictMode: true,
   // Native drivers and the Prisma runtime load .node/.wasm files at run time: keep them out of the bundle.
-  serverExternalPackages: ["@libsql/client", "libsql", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "@prisma/client"],
+  serverExternalPackages: ["@libsql/client", "libsql", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "@prisma/client", "better-sqlite3", "pg-boss", "pg-copy-streams"],
   // The app build checks app code only; `npm run typecheck` covers tests, e2e and benchmarks too.
   typescript: { tsconfigPath: "tsconfig.next.json" },
   async headers() {

@@ -15,6 +15,7 @@ import {
 } from "@/lib/datasets/schema";
 import { AppError, forbidden, isAppError, msg, notFound } from "@/lib/errors/app-error";
 import { removeStoredFiles } from "@/lib/files/storage";
+import { dropUnusedRecordsTables } from "@/lib/publishing/records-sweep";
 import { checkMetadataAgainstTemplates } from "@/lib/metadata/validate-metadata";
 import { store } from "@/lib/store/store";
 import type { Page } from "@/lib/store/types";
@@ -96,8 +97,10 @@ export async function deleteDataset(principal: Principal, uid: string): Promise<
   const files = await store().resources.listFiles(uid);
   const deleted = await store().datasets.delete(uid, datasetScope(principal, "manage"));
   if (!deleted) throw notFound();
-  // Rows went with the dataset (cascade); their bytes go now.
+  // Rows went with the dataset (cascade); their bytes go now, and so do its records (a running publish stops at
+  // its next heartbeat, when its job row is found gone).
   await removeStoredFiles(files.map((f) => f.storage_name));
+  await dropUnusedRecordsTables();
 }
 
 export async function getDatasetStatus(principal: Principal, uid: string): Promise<DatasetStatus> {

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { log } from "@/lib/log/logger";
 import { listenForJobs } from "@/lib/publishing/job-queue";
 import { runJob } from "@/lib/publishing/publish-job";
+import { dropUnusedRecordsTables } from "@/lib/publishing/records-sweep";
 import { store } from "@/lib/store/store";
 
 /** A worker that has not saved progress for this long is taken as dead (heartbeats come every 0.5 s while it works). */
@@ -37,12 +38,7 @@ export function isDeadWorker(worker_id: string, self: string): boolean {
 async function recover(worker_id: string): Promise<void> {
   const requeued = await store().publishJobs.requeueInterrupted((id) => isDeadWorker(id, worker_id), new Date(Date.now() - STALE_AFTER_MS));
   for (const job of requeued) log.warn("publish job interrupted; queued again", { job: job.uid, dataset: job.dataset_uid });
-  // Tables first, then what is in use: a table created in between is not listed, so it cannot be dropped by mistake.
-  const tables = await store().records.list();
-  const inUse = await store().publishJobs.tablesInUse();
-  for (const table of tables) {
-    if (!inUse.has(table)) await store().records.drop(table);
-  }
+  await dropUnusedRecordsTables();
 }
 
 async function drain(runner: RunnerState, job_uid?: string): Promise<void> {

@@ -30,6 +30,8 @@ export async function dropSchema(schema: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    // the publish queue's own schema (lib/publishing/job-queue.ts)
+    await client.query(`DROP SCHEMA IF EXISTS "${`${schema}_pgboss`.slice(0, 50)}" CASCADE`);
   } finally {
     await client.end();
   }

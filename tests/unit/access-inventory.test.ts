@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { automationEndpoints } from "@/app/api/automation/_endpoints";
+import { exploreEndpoints } from "@/app/api/explore/_endpoints";
 
 const root = join(__dirname, "..", "..");
 
@@ -49,6 +50,23 @@ describe("access inventory", () => {
       const key = `${endpoint.method} ${endpoint.path}`;
       expect(seen.has(key), `${key} declared twice`).toBe(false);
       seen.add(key);
+    }
+  });
+
+  it("Explore operations are public reads whose services decide visibility per dataset", () => {
+    for (const endpoint of exploreEndpoints) {
+      expect(endpoint.method, endpoint.path).toBe("GET");
+      expect(endpoint.access.kind, endpoint.path).toBe("public");
+    }
+    // every handler that names a dataset goes through exploredDataset (404 for what the caller may not see)
+    const sources = ["lib/explore/records.ts", "lib/explore/exports.ts"].map((f) => readFileSync(join(root, f), "utf8"));
+    for (const source of sources) {
+      const functions = [...source.matchAll(/export async function (\w+)\(principal: Principal \| null, dataset_id/g)].map((m) => m[1]!);
+      expect(functions.length).toBeGreaterThan(0);
+      for (const name of functions) {
+        const body = source.slice(source.indexOf(`export async function ${name}(`)).split(/\nexport /)[0]!;
+        expect(body.includes("await exploredDataset(principal, dataset_id)"), `${name} must check visibility first`).toBe(true);
+      }
     }
   });
 });

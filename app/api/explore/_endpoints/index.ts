@@ -2,7 +2,8 @@
 // caller sees depends on who they are (restricted datasets need the view right).
 import type { Principal } from "@/lib/auth/principal";
 import { exploredDataset, presentDataset } from "@/lib/explore/catalog";
-import { queryCatalog } from "@/lib/explore/catalog-query";
+import { CATALOG_EXPORT_FORMATS, exportCatalog, type CatalogExportFormat } from "@/lib/explore/catalog-exports";
+import { queryCatalog, queryCatalogFacets } from "@/lib/explore/catalog-query";
 import { exportRecords } from "@/lib/explore/exports";
 import { getRecord, queryFacets, queryRecords } from "@/lib/explore/records";
 import {
@@ -51,6 +52,47 @@ export const exploreEndpoints: AnyEndpoint[] = [
     query: exploreQuerySchema,
     responses: { 200: { description: "Datasets", schema: exploreCatalogSchema }, ...errorResponses },
     handler: async ({ principal, query }) => ({ status: 200, body: await queryCatalog(caller(principal), query) }),
+  }),
+  defineEndpoint({
+    method: "GET",
+    path: "/catalog/facets/",
+    operationId: "explore-catalog-facets",
+    summary: "Facets of the catalog",
+    description: "Values of dataset properties (features, keyword, theme, publisher, language, license) with dataset counts.",
+    tags,
+    access: anyone,
+    query: exploreQuerySchema,
+    responses: { 200: { description: "Facets", schema: exploreFacetsSchema }, ...errorResponses },
+    handler: async ({ principal, query }) => ({ status: 200, body: await queryCatalogFacets(caller(principal), query) }),
+  }),
+  defineEndpoint({
+    method: "GET",
+    path: "/catalog/exports/",
+    operationId: "explore-catalog-export-formats",
+    summary: "Catalog export formats",
+    tags,
+    access: anyone,
+    responses: { 200: { description: "Links", schema: z.object({ links: z.array(z.object({ href: z.string(), rel: z.string() })) }) } },
+    handler: async ({ url }) => {
+      const base = url.href.split("?")[0]!.replace(/\/?$/, "/");
+      return { status: 200, body: { links: CATALOG_EXPORT_FORMATS.map((rel) => ({ href: `${base}${rel}/`, rel })) } };
+    },
+  }),
+  defineEndpoint({
+    method: "GET",
+    path: "/catalog/exports/{format}/",
+    operationId: "explore-catalog-export",
+    summary: "Export the catalog",
+    tags,
+    access: anyone,
+    params: z.object({ format: z.string().min(1).max(30) }),
+    query: exploreQuerySchema,
+    responses: { 200: { description: "The export", contentType: "application/octet-stream" }, ...errorResponses },
+    handler: async ({ principal, params, query }) => {
+      const format = params.format.toLowerCase() as CatalogExportFormat;
+      if (!CATALOG_EXPORT_FORMATS.includes(format)) throw new AppError("InvalidRESTParameterError", `Unknown export format "${params.format}": expected one of ${CATALOG_EXPORT_FORMATS.join(", ")}.`);
+      return exportCatalog(caller(principal), format, query);
+    },
   }),
   defineEndpoint({
     method: "GET",
