@@ -1,6 +1,14 @@
 // The subset of autocannon v8 the benchmarks use (the package ships no types).
 declare module "autocannon" {
-  type Options = { url: string; connections?: number; duration?: number; headers?: Record<string, string>; timeout?: number };
+  type Options = {
+    url: string;
+    connections?: number;
+    duration?: number;
+    headers?: Record<string, string>;
+    timeout?: number;
+    /** each connection sends these in turn, over and over (paths relative to url) */
+    requests?: { method?: string; path: string }[];
+  };
   type Result = {
     requests: { average: number; total: number };
     latency: { p50: number; p99: number; average: number; max: number };

@@ -6,7 +6,7 @@ import { startServer, type TestServer } from "../tests/support/server";
 import { ensureBuild } from "./ensure-build";
 import { freshStore, type BenchStore, type Provider } from "./fresh-store";
 
-export type BenchServer = { server: TestServer; store: BenchStore; apiKey: string; createDataset(title: string): Promise<{ uid: string }> };
+export type BenchServer = { server: TestServer; store: BenchStore; apiKey: string; createDataset(title: string): Promise<{ uid: string; dataset_id: string }> };
 
 type Options = { env?: Record<string, string>; provider?: Provider; seed?: (store: BenchStore) => Promise<void> };
 
@@ -30,7 +30,7 @@ export async function withBenchServer<T>(options: Options, run: (bench: BenchSer
         method: "POST",
         headers: { Authorization: `Apikey ${apiKey}`, "Content-Type": "application/json" },
         body: JSON.stringify({ metadata: { default: { title: { value: title } } } }),
-      }).then((r) => r.json() as Promise<{ uid: string }>);
+      }).then((r) => r.json() as Promise<{ uid: string; dataset_id: string }>);
     return await run({ server, store, apiKey, createDataset });
   } catch (error) {
     if (server) console.error(`Server output:\n${server.output().slice(-4000)}`);

@@ -43,10 +43,14 @@ export async function sequential(url: string, options: { headers: Record<string,
   return { ...stats(samples), req_per_s: round(options.count / seconds) };
 }
 
-/** autocannon with `connections` concurrent keep-alive connections for `seconds`; percentiles from every response. */
-export async function load(url: string, options: { headers: Record<string, string>; connections: number; seconds: number }): Promise<Load> {
+/**
+ * autocannon with `connections` concurrent keep-alive connections for `seconds`; percentiles from every response.
+ * With `paths`, each connection sends them in turn (a mix of queries) instead of requesting `url` only.
+ */
+export async function load(url: string, options: { headers: Record<string, string>; connections: number; seconds: number; paths?: string[] }): Promise<Load> {
   const samples: number[] = [];
-  const instance = autocannon({ url, headers: options.headers, connections: options.connections, duration: options.seconds, timeout: 30 });
+  const requests = options.paths?.map((path) => ({ method: "GET", path }));
+  const instance = autocannon({ url, headers: options.headers, connections: options.connections, duration: options.seconds, timeout: 30, ...(requests ? { requests } : {}) });
   instance.on("response", (_client, statusCode, _bytes, responseTime) => {
     if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);
   });

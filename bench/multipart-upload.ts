@@ -1,13 +1,23 @@
-// Uploads `bytes` of generated CSV as multipart/form-data through plain node:http, streamed with a known
-// Content-Length (as browsers send files), and times it.
+// Uploads a CSV (generated on the fly, or a file) as multipart/form-data through plain node:http, streamed with a
+// known Content-Length (as browsers send files), and times it.
+import { createReadStream, statSync } from "node:fs";
 import { request } from "node:http";
+import { basename } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { PassThrough } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import { csvStream } from "./generated-csv";
 
 export type UploadResult = { status: number; body: { uid?: string; size?: number; error_code?: string }; seconds: number };
 
-export async function uploadGeneratedCsv(baseUrl: string, apiKey: string, dataset_uid: string, bytes: number, filename = "generated.csv"): Promise<UploadResult> {
+export function uploadGeneratedCsv(baseUrl: string, apiKey: string, dataset_uid: string, bytes: number, filename = "generated.csv"): Promise<UploadResult> {
+  return uploadStream(baseUrl, apiKey, dataset_uid, csvStream(bytes), bytes, filename);
+}
+
+export function uploadCsvFile(baseUrl: string, apiKey: string, dataset_uid: string, path: string): Promise<UploadResult> {
+  return uploadStream(baseUrl, apiKey, dataset_uid, createReadStream(path), statSync(path).size, basename(path));
+}
+
+async function uploadStream(baseUrl: string, apiKey: string, dataset_uid: string, source: Readable, bytes: number, filename: string): Promise<UploadResult> {
   const boundary = `----dpc-bench-${Date.now()}`;
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
@@ -34,7 +44,7 @@ export async function uploadGeneratedCsv(baseUrl: string, apiKey: string, datase
     req.on("error", reject);
     const body = new PassThrough();
     body.write(head);
-    pipeline(csvStream(bytes), body, { end: false })
+    pipeline(source, body, { end: false })
       .then(() => body.end(tail))
       .catch(reject);
     body.pipe(req);

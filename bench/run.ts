@@ -1,12 +1,16 @@
 // `npm run bench -- <name> [options]`: runs one benchmark against the production build on a fresh store.
 // Each benchmark prints a table and writes its figures to bench/.out/<name>-<provider>.json.
 import { benchDatasets } from "./datasets";
+import { benchExplore } from "./explore";
 import { benchPreview } from "./preview";
+import { benchPublish } from "./publish";
 import { benchUpload } from "./upload";
 
 const BENCHMARKS: Record<string, { usage: string; run(args: string[]): Promise<void> }> = {
   datasets: { usage: "datasets [--db=sqlite|postgresql] [--count=100000]   list API and console page at 100,000 datasets", run: benchDatasets },
+  explore: { usage: "explore [--db=sqlite|postgresql] [--rows=1000000]    Explore records p95, 50 connections, with and without a publish", run: benchExplore },
   preview: { usage: "preview [--size=1MiB --size=64MiB --size=2GiB]          preview latency of uploaded CSVs as they grow", run: benchPreview },
+  publish: { usage: "publish [--db=sqlite|postgresql] [--rows=1000000]    CSV + 3 processors, publish to queryable, vs sqlite3 .import", run: benchPublish },
   upload: { usage: "upload [--size=64MiB --size=2GiB]                        upload throughput and server memory", run: benchUpload },
 };
 

@@ -14,13 +14,23 @@ const STATE_TONE: Record<DatasetStatusName, BadgeTone> = {
   error: "red",
 };
 
-/** Published/unpublished, the processing state when it is not at rest, and the restriction. */
-export function DatasetStatusBadges({ isPublished, status, isRestricted }: { isPublished: boolean; status: DatasetStatusName; isRestricted?: boolean }) {
+/** Published/unpublished, the processing state when it is not at rest (always, with `showIdle`), and the restriction. */
+export function DatasetStatusBadges({
+  isPublished,
+  status,
+  isRestricted,
+  showIdle = false,
+}: {
+  isPublished: boolean;
+  status: DatasetStatusName;
+  isRestricted?: boolean;
+  showIdle?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5">
       <Badge tone={isPublished ? "green" : "gray"}>{isPublished ? t("datasets.state.published") : t("datasets.state.unpublished")}</Badge>
-      {status !== "idle" ? <Badge tone={STATE_TONE[status]}>{t(`datasets.state.${status}`)}</Badge> : null}
+      {status !== "idle" || showIdle ? <Badge tone={STATE_TONE[status]}>{t(`datasets.state.${status}`)}</Badge> : null}
       {isRestricted ? <Badge tone="amber">{t("datasets.state.restricted")}</Badge> : null}
     </span>
   );

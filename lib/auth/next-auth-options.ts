@@ -2,9 +2,11 @@
 // decides whether a cookie is still good (lib/auth/principal.ts).
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { decode } from "next-auth/jwt";
 import { authSecret } from "@/lib/auth/auth-secret";
 import { endSession, signInWithPassword } from "@/lib/auth/sign-in";
 import { config } from "@/lib/env/config";
+import { clientAddress } from "@/lib/http/client-address";
 
 declare module "next-auth" {
   interface Session {
@@ -27,6 +29,23 @@ if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
 let options: AuthOptions | undefined;
 
+/** The session id of the cookie a sign-in request carries, if any (it is ended when the new session starts). */
+async function sessionIdFromCookies(cookieHeader: string | undefined): Promise<string | null> {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    const name = part.slice(0, eq).trim();
+    if (name !== "next-auth.session-token" && name !== "__Secure-next-auth.session-token") continue;
+    try {
+      const token = await decode({ token: decodeURIComponent(part.slice(eq + 1).trim()), secret: authSecret() });
+      return token?.sid ?? null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
 export function authOptions(): AuthOptions {
   options ??= {
     secret: authSecret(),
@@ -37,8 +56,12 @@ export function authOptions(): AuthOptions {
         name: "password",
         credentials: { username: { type: "text" }, password: { type: "password" } },
         async authorize(credentials, req) {
-          const agent = (req?.headers as Record<string, string | undefined> | undefined)?.["user-agent"] ?? null;
-          const signedIn = await signInWithPassword(credentials?.username ?? "", credentials?.password ?? "", agent);
+          const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+          const signedIn = await signInWithPassword(credentials?.username ?? "", credentials?.password ?? "", {
+            userAgent: headers["user-agent"] ?? null,
+            address: clientAddress(headers["x-forwarded-for"]),
+            previousSessionId: await sessionIdFromCookies(headers.cookie),
+          });
           if (!signedIn) return null;
           return { id: signedIn.user_id, name: signedIn.username, sid: signedIn.session_id };
         },

@@ -1,5 +1,6 @@
-// The permission vocabulary of the Automation API (API-CONTRACT.md §2.0: 14 values + the two form permissions
-// of the newer spec). Importable anywhere: zod only.
+// The permission vocabulary of the Automation API: the `Permission` enum of the official document (API-CONTRACT.md
+// §2.0 lists 14 values + the two form permissions; the official enum adds five for external assets, the glossary
+// and showcase requests). Importable anywhere: zod only.
 import { z } from "zod";
 
 export const PERMISSIONS = [
@@ -19,6 +20,11 @@ export const PERMISSIONS = [
   "edit_theme",
   "edit_form",
   "submit_private_form",
+  "create_external_asset",
+  "edit_external_asset",
+  "explore_restricted_external_asset",
+  "manage_glossary",
+  "manage_showcase_requests",
 ] as const;
 
 export const permissionSchema = z.enum(PERMISSIONS);
@@ -30,3 +36,6 @@ export function isPermission(value: string): value is Permission {
 
 /** Permissions a dataset ruleset can grant on one dataset. */
 export const DATASET_PERMISSIONS = ["explore_restricted_dataset", "edit_dataset", "publish_dataset", "manage_dataset"] as const;
+
+/** The permission that manages users, groups, API keys of others and the domain itself. */
+export const ADMINISTRATION_PERMISSION = "edit_domain" satisfies Permission;

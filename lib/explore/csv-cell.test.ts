@@ -9,7 +9,12 @@ describe("csvCell", () => {
     expect(csvCell("+33 1 23", options)).toBe("'+33 1 23");
     expect(csvCell("-2", options)).toBe("'-2");
     expect(csvCell("@SUM(A1)", options)).toBe("'@SUM(A1)");
-    expect(csvCell(-2, options)).toBe("'-2");
+  });
+
+  it("keeps negative numbers and points numeric", () => {
+    expect(csvCell(-2, options)).toBe("-2");
+    expect(csvCell(-0.5, options)).toBe("-0.5");
+    expect(csvCell({ lat: -33.9, lon: 151.2 }, options)).toBe("-33.9, 151.2");
   });
 
   it("quotes delimiters, quotes and line breaks, and joins lists", () => {

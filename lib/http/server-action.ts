@@ -37,3 +37,24 @@ export async function runAction<S extends z.ZodType, T>(
     return { ok: false, error: { code: "internal_error", message: t("errors.generic_with_id", { trace_id }) } };
   }
 }
+
+/**
+ * For the few actions open to signed-out visitors (accepting an invitation): input parsed the same way, the same
+ * typed result, and no principal. Each must be listed as public in tests/unit/access-inventory.test.ts.
+ */
+export async function runPublicAction<S extends z.ZodType, T>(
+  options: { name: string; schema: S; input: unknown },
+  perform: (input: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const { t } = await getI18n();
+  try {
+    return { ok: true, data: await perform(parseInput(options.schema, options.input, t)) };
+  } catch (error) {
+    if (isAppError(error)) {
+      return { ok: false, error: { code: error.code, message: error.localizedMessage(t), fieldErrors: error.fieldErrors(t) } };
+    }
+    const trace_id = randomUUID();
+    log.error("unhandled server action error", { action: options.name, trace_id, error });
+    return { ok: false, error: { code: "internal_error", message: t("errors.generic_with_id", { trace_id }) } };
+  }
+}

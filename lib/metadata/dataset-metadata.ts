@@ -5,9 +5,11 @@ import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { datasetScope } from "@/lib/datasets/access";
 import { metadataForUpdate } from "@/lib/datasets/metadata";
-import type { Dataset, DatasetMetadata, DatasetWrite } from "@/lib/datasets/schema";
+import { datasetMetadataInputSchema, type Dataset, type DatasetMetadata, type DatasetWrite } from "@/lib/datasets/schema";
 import { getDataset, requireDatasetRight } from "@/lib/datasets/service";
+import { z } from "zod";
 import { AppError, msg, notFound } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/zod-messages";
 import type { Translate } from "@/lib/i18n/translator";
 import { getTemplate } from "@/lib/metadata/template-service";
 import { checkMetadataAgainstTemplates } from "@/lib/metadata/validate-metadata";
@@ -42,9 +44,10 @@ export async function getDatasetMetadata(principal: Principal, uid: string): Pro
 }
 
 /** PUT /datasets/{uid}/metadata/: replaces every template's values (omitted ones are removed). */
-export async function replaceDatasetMetadata(principal: Principal, uid: string, input: Record<string, unknown>, t?: Translate): Promise<DatasetMetadata> {
+export async function replaceDatasetMetadata(principal: Principal, uid: string, input: unknown, t?: Translate): Promise<DatasetMetadata> {
   const dataset = await requireDatasetRight(principal, uid, "edit");
-  return (await save(principal, dataset, input, Object.keys(input), t)).metadata;
+  const { metadata } = parseInput(z.object({ metadata: datasetMetadataInputSchema }), { metadata: input }, t);
+  return (await save(principal, dataset, metadata, Object.keys(metadata), t)).metadata;
 }
 
 export async function getTemplateMetadata(principal: Principal, uid: string, template: string): Promise<Values> {

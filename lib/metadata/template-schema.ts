@@ -78,7 +78,7 @@ export const metadataTemplateFieldSchema = z
   .object({
     name: z.string().meta({ example: "my-custom-field" }),
     type: z.enum(METADATA_FIELD_TYPES),
-    label: z.string().nullable(),
+    label: z.string().meta({ description: "The field's name when it has no label of its own." }),
     help_text: z.string().nullable(),
     is_hidden: z.boolean(),
     self_suggest: z.boolean(),

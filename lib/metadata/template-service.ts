@@ -28,7 +28,8 @@ export function suggestPath(template: string, field: string): string {
 }
 
 export function presentField(template: string, field: StoredTemplateField, apiBase: string | null): MetadataTemplateField {
-  return { ...field, suggest_url: field.self_suggest && apiBase !== null ? `${apiBase}${suggestPath(template, field.name)}` : null };
+  // The official schema types label as a string: a field without one shows its name.
+  return { ...field, label: field.label ?? field.name, suggest_url: field.self_suggest && apiBase !== null ? `${apiBase}${suggestPath(template, field.name)}` : null };
 }
 
 /** The API object; `apiBase` (e.g. "https://host/api/automation/v1.0") makes suggest_url absolute. */

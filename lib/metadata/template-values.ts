@@ -31,3 +31,15 @@ export function isBlankMetadataValue(value: unknown): boolean {
   }
   return false;
 }
+
+/** Field errors with paths below a value ("keyword.value.2", "summary.value.fr") reported on the value itself. */
+export function collapseValuePaths(errors: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [path, messages] of Object.entries(errors)) {
+    const parts = path.split(".");
+    const at = parts.indexOf("value");
+    const key = at >= 0 ? parts.slice(0, at + 1).join(".") : path;
+    out[key] = [...new Set([...(out[key] ?? []), ...messages])];
+  }
+  return out;
+}

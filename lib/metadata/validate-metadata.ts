@@ -7,7 +7,7 @@ import { fieldErrorsFromZod, zodErrorMap } from "@/lib/errors/zod-messages";
 import { en } from "@/lib/i18n/messages/en";
 import { createTranslator, type Translate } from "@/lib/i18n/translator";
 import { SYSTEM_TEMPLATES } from "@/lib/metadata/system-templates";
-import { templateValuesSchema, type TemplateRules } from "@/lib/metadata/template-values";
+import { collapseValuePaths, templateValuesSchema, type TemplateRules } from "@/lib/metadata/template-values";
 import { store } from "@/lib/store/store";
 
 type Values = Record<string, Record<string, { value: unknown; override_remote_value?: boolean }>>;
@@ -25,7 +25,7 @@ export function parseTemplateValues(
   const result = schema.safeParse(input, { error: zodErrorMap(t) });
   if (result.success) return { data: result.data as Values[string] };
   const errors: Record<string, Text[]> = {};
-  for (const [path, messages] of Object.entries(fieldErrorsFromZod(result.error))) {
+  for (const [path, messages] of Object.entries(collapseValuePaths(fieldErrorsFromZod(result.error)))) {
     errors[path === "non_field_errors" ? prefix : `${prefix}.${path}`] = messages;
   }
   return { errors };

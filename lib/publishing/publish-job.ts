@@ -64,9 +64,14 @@ export async function runPublishJob(job: PublishJobRecord): Promise<void> {
     return { ...field, column: `c${i}`, multivalued: multivalued !== undefined, separator: multivalued?.args[0] ?? null };
   });
 
+  const records = store().records;
+  // A run of this job interrupted by a crash left its half-built table: drop it before building a new one (never
+  // the published table, which only a succeeded job can have set).
+  if (job.records_table && job.records_table !== (await store().publishJobs.published(dataset_uid))?.records_table) {
+    await records.drop(job.records_table).catch(() => undefined);
+  }
   const table = newRecordsTableName(dataset_uid);
   await store().publishJobs.setRecordsTable(job.uid, table);
-  const records = store().records;
   const dialect = records.dialect;
   const writer = await records.create(table, fields);
   const limit = config().maxDatasetRecords;

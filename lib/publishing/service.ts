@@ -3,7 +3,7 @@ import "server-only";
 // FSM and wake a worker. The job itself is in publish-job.ts.
 import type { Principal } from "@/lib/auth/principal";
 import { requireDatasetRight } from "@/lib/datasets/service";
-import { AppError, notFound } from "@/lib/errors/app-error";
+import { AppError, msg, notFound } from "@/lib/errors/app-error";
 import { missingMandatoryMetadata } from "@/lib/metadata/publish-check";
 import { announceJob } from "@/lib/publishing/job-queue";
 import type { PublishJob } from "@/lib/publishing/schema";
@@ -38,18 +38,18 @@ export async function startPublishAction(principal: Principal, dataset_uid: stri
   const dataset = await requireDatasetRight(principal, dataset_uid, "publish");
   if (fn === "publish") {
     if (dataset.metadata.internal?.draft?.value === true) {
-      throw new AppError("invalid_dataset_status", "The dataset is a draft (metadata internal.draft): drafts cannot be published.");
+      throw new AppError("invalid_dataset_status", msg("publishing.draft"));
     }
     const missing = await missingMandatoryMetadata(dataset_uid);
     if (missing.length > 0) {
       const names = missing.map((m) => `${m.template}.${m.field} (${m.label})`).join(", ");
-      throw new AppError("validation_error", `Mandatory metadata missing, fill them before publishing: ${names}.`, {
-        fieldErrors: Object.fromEntries(missing.map((m) => [`metadata.${m.template}.${m.field}`, [`${m.label} is mandatory before publishing.`]])),
+      throw new AppError("validation_error", msg("publishing.mandatory_missing", { fields: names }), {
+        fieldErrors: Object.fromEntries(missing.map((m) => [`metadata.${m.template}.${m.field}`, [msg("publishing.mandatory_field", { label: m.label })]])),
       });
     }
   }
   if (fn === "publish" && (await store().resources.list(dataset_uid, { limit: 1, offset: 0 })).total_count === 0) {
-    throw new AppError("validation_error", "The dataset has no resource: add one before publishing.");
+    throw new AppError("validation_error", msg("publishing.no_resource"));
   }
   const job = await store().publishJobs.enqueue(dataset_uid, fn, principal.user_id);
   if (!job) throw notFound();

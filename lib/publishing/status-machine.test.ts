@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DATASET_STATUSES } from "@/lib/datasets/schema";
-import { invalidStatusMessage, isSettled, pickUpStatus, settleStatus, startAction } from "@/lib/publishing/status-machine";
+import { msg, renderText } from "@/lib/errors/app-error";
+import { isSettled, pickUpStatus, settleStatus, startAction } from "@/lib/publishing/status-machine";
 
 describe("dataset status machine", () => {
   it("starts every action from the settled states only", () => {
@@ -37,6 +38,8 @@ describe("dataset status machine", () => {
   });
 
   it("words refusals like the Automation API", () => {
-    expect(invalidStatusMessage("processing", ["idle", "error"])).toBe("Invalid precondition, dataset status is 'processing' but must be one of 'idle', 'error'");
+    // the Automation API's own example message, which scripts may match on
+    const text = renderText(msg("publishing.invalid_status", { current: "processing", allowed: ["idle", "error"].join("', '") }));
+    expect(text).toBe("Invalid precondition, dataset status is 'processing' but must be one of 'idle', 'error'");
   });
 });

@@ -15,11 +15,6 @@ export type StatusTransition = { status: DatasetStatusName; next: DatasetStatusN
 
 export const isSettled = (status: DatasetStatusName) => (SETTLED_STATUSES as readonly string[]).includes(status);
 
-/** The message format copied from the Automation API's own example. */
-export function invalidStatusMessage(current: DatasetStatusName, allowed: readonly DatasetStatusName[]): string {
-  return `Invalid precondition, dataset status is '${current}' but must be one of '${allowed.join("', '")}'`;
-}
-
 /**
  * What an action does to a settled dataset, or why it cannot start: `reason` is "status" when the dataset is
  * busy and "not_published" for an unpublish of a dataset that is not published.

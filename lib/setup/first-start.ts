@@ -2,10 +2,11 @@
 // generated password printed once), ADMIN_API_KEY registered for them if given, and the demo domain.
 import { randomBytes } from "node:crypto";
 import { PERMISSIONS } from "@/lib/auth/permissions";
-import { config } from "@/lib/env/config";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { config, ConfigError } from "@/lib/env/config";
 import { log } from "@/lib/log/logger";
 import { seedDemoDomain, DEMO_USERS } from "@/lib/setup/demo-domain";
-import { isAppError } from "@/lib/errors/app-error";
+import { isAppError, renderText } from "@/lib/errors/app-error";
 import { store } from "@/lib/store/store";
 import { createApiKey, createUserAccount } from "@/lib/users/accounts";
 
@@ -16,6 +17,10 @@ function generatedPassword(): string {
 export async function firstStart(): Promise<void> {
   if ((await store().identity.countUsers()) > 0) return;
   const cfg = config();
+  for (const [name, value] of [["ADMIN_PASSWORD", cfg.admin.password], ["DEMO_PASSWORD", cfg.seedDemo ? cfg.demoPassword : undefined]] as const) {
+    const problem = value ? passwordProblem(value, { username: name === "ADMIN_PASSWORD" ? cfg.admin.username : null }) : null;
+    if (problem) throw new ConfigError(`Invalid environment:\n  ${name}: ${renderText(problem)}`);
+  }
   const password = cfg.admin.password ?? generatedPassword();
   let admin;
   try {

@@ -11,6 +11,7 @@ import type {
 import type { DatasetFile, Datasource } from "@/lib/resources/schema";
 import type { PublishJobStore, RecordsStore } from "@/lib/store/publishing-types";
 import type { MetadataTemplateField, MetadataTemplateType } from "@/lib/metadata/template-schema";
+import type { IdentityAdminStores } from "@/lib/store/identity-types";
 
 export type Page<T> = { total_count: number; results: T[] };
 
@@ -185,7 +186,7 @@ export type StoredMetadataTemplate = {
   updated_at: string;
   updated_by: string | null;
 };
-export type StoredTemplateField = Omit<MetadataTemplateField, "suggest_url">;
+export type StoredTemplateField = Omit<MetadataTemplateField, "suggest_url" | "label"> & { label: string | null };
 export type MetadataTemplateInput = Pick<StoredMetadataTemplate, "name" | "title" | "type" | "is_active" | "fields"> & {
   is_system?: boolean;
   is_always_active?: boolean;
@@ -216,6 +217,11 @@ export type Store = {
   processors: StackStore;
   fieldConfigurations: StackStore;
   identity: IdentityStore;
+  /** users, groups, API keys and sign-in throttling, as administrators and owners manage them */
+  users: IdentityAdminStores["users"];
+  groups: IdentityAdminStores["groups"];
+  apiKeys: IdentityAdminStores["apiKeys"];
+  signInThrottle: IdentityAdminStores["signInThrottle"];
   metadataTemplates: MetadataTemplateStore;
   publishJobs: PublishJobStore;
   records: RecordsStore;

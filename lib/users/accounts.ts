@@ -1,7 +1,10 @@
 // Creating accounts, groups and API keys. Used by the first start (administrator, demo domain), and by the
-// test fixtures, so tests and the demo data are built the same way. The users/groups API will call it too.
+// test fixtures, so tests and the demo data are built the same way; invitations (lib/users/invitations.ts) too.
+// A password given here must pass the password policy (lib/auth/password-policy.ts).
 import { generateApiKeySecret, apiKeyPrefix, hashApiKeySecret } from "@/lib/auth/api-key-secret";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { AppError } from "@/lib/errors/app-error";
 import type { Permission } from "@/lib/auth/permissions";
 import { newUid } from "@/lib/ids/uid";
 import { store } from "@/lib/store/store";
@@ -17,6 +20,10 @@ export async function createUserAccount(input: {
   groups?: readonly string[];
   locale?: string | null;
 }): Promise<PrincipalRecord> {
+  if (input.password) {
+    const problem = passwordProblem(input.password, { username: input.username });
+    if (problem) throw new AppError("validation_error", problem, { fieldErrors: { password: [problem] } });
+  }
   const user = await store().identity.createUser({
     username: input.username,
     email: input.email ?? null,

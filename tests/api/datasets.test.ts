@@ -124,16 +124,19 @@ describe.skipIf(!!backend.skipReason)(`datasets API (${backend.provider})`, () =
     });
 
     it("keeps other templates' metadata as given", async () => {
+      // custom templates' values are checked against the template (tests/api/dataset-metadata.test.ts has the rules)
+      const custom = uniqueName("custom_template");
+      await admin.post("/metadata/templates/", { name: custom, title: "Custom", type: "basic", is_active: true, schema: [{ name: "anything", type: "geo_shape" }] });
       const res = await admin.post("/datasets/", {
         metadata: {
           default: { title: { value: "With templates" } },
           internal: { license_id: { value: "odbl" }, draft: { value: true } },
-          custom_template: { anything: { value: { nested: [1, 2] } } },
+          [custom]: { anything: { value: { type: "Point", coordinates: [1, 2] } } },
         },
       });
       expect(res.status).toBe(201);
       expect(res.body.metadata.internal).toEqual({ license_id: { value: "odbl" }, draft: { value: true } });
-      expect(res.body.metadata.custom_template).toEqual({ anything: { value: { nested: [1, 2] } } });
+      expect(res.body.metadata[custom]).toEqual({ anything: { value: { type: "Point", coordinates: [1, 2] } } });
     });
   });
 

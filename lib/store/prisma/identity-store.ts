@@ -3,6 +3,7 @@ import { AppError, msg } from "@/lib/errors/app-error";
 import { randomToken } from "@/lib/ids/uid";
 import { isUniqueViolationOn } from "@/lib/store/prisma/unique-violation";
 import type { IdentityStore, PrincipalRecord } from "@/lib/store/types";
+import { userSearchText } from "@/lib/store/prisma/user-directory-store";
 
 const principalSelect = {
   id: true,
@@ -49,6 +50,7 @@ export function prismaIdentityStore(db: Db): IdentityStore {
           last_name: input.last_name ?? "",
           password_hash: input.password_hash ?? null,
           locale: input.locale ?? null,
+          search_text: userSearchText(input),
           permissions: { create: [...new Set(input.permissions)].map((permission) => ({ permission })) },
         },
         select: principalSelect,

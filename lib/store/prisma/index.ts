@@ -2,7 +2,11 @@ import { dirname, join } from "node:path";
 import { dbFor } from "@/lib/db/client";
 import type { DatabaseTarget } from "@/lib/db/database-url";
 import { prismaDatasetStore } from "@/lib/store/prisma/dataset-store";
+import { prismaApiKeyStore } from "@/lib/store/prisma/api-key-store";
+import { prismaGroupStore } from "@/lib/store/prisma/group-store";
 import { prismaIdentityStore } from "@/lib/store/prisma/identity-store";
+import { prismaSignInThrottleStore } from "@/lib/store/prisma/sign-in-throttle-store";
+import { prismaUserDirectoryStore } from "@/lib/store/prisma/user-directory-store";
 import { prismaMetadataTemplateStore } from "@/lib/store/prisma/metadata-template-store";
 import { prismaPublishJobStore } from "@/lib/store/prisma/publish-job-store";
 import { postgresRecordsStore } from "@/lib/store/prisma/records/postgres-records-store";
@@ -20,6 +24,10 @@ export function prismaStore(target: DatabaseTarget): Store {
     processors: prismaStackStore(db, "processor"),
     fieldConfigurations: prismaStackStore(db, "field"),
     identity: prismaIdentityStore(db),
+    users: prismaUserDirectoryStore(db),
+    groups: prismaGroupStore(db),
+    apiKeys: prismaApiKeyStore(db),
+    signInThrottle: prismaSignInThrottleStore(db),
     metadataTemplates: prismaMetadataTemplateStore(db, target.provider),
     publishJobs: prismaPublishJobStore(db),
     records:

@@ -3,12 +3,11 @@
 // workers racing on the same dataset cannot both win, on SQLite or PostgreSQL.
 import type { Db } from "@/lib/db/client";
 import type { DatasetMetadata, DatasetStatusName } from "@/lib/datasets/schema";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, msg } from "@/lib/errors/app-error";
 import { newUid } from "@/lib/ids/uid";
 import {
   ABORTABLE_STATUSES,
   SETTLED_STATUSES,
-  invalidStatusMessage,
   pickUpStatus,
   settleStatus,
   startAction,
@@ -53,7 +52,7 @@ const progressData = (p: PublishProgress) => ({
 });
 
 function invalidStatus(current: DatasetStatusName, allowed: readonly DatasetStatusName[]): AppError {
-  return new AppError("invalid_dataset_status", invalidStatusMessage(current, allowed));
+  return new AppError("invalid_dataset_status", msg("publishing.invalid_status", { current, allowed: allowed.join("', '") }));
 }
 
 /** Moves the dataset from one status to another if it is still in `from`; false if someone else moved it first. */
@@ -123,7 +122,7 @@ export function prismaPublishJobStore(db: Db): PublishJobStore {
         const status = dataset.status as DatasetStatusName;
         const start = startAction(fn, { status, is_published: dataset.is_published });
         if (!start.ok) {
-          if (start.reason === "not_published") throw new AppError("invalid_dataset_status", "The dataset is not published: there is nothing to unpublish.");
+          if (start.reason === "not_published") throw new AppError("invalid_dataset_status", msg("publishing.not_published"));
           throw invalidStatus(status, start.allowed);
         }
         const moved = await moveStatus(tx, dataset_uid, SETTLED_STATUSES, start.transition.status, {

@@ -2,9 +2,13 @@
 // tests all read this list.
 import type { AnyEndpoint } from "@/lib/http/endpoint";
 import { datasetEndpoints } from "./datasets";
+import { dcatEndpoints } from "./dcat";
 import { metadataEndpoints } from "./metadata";
 import { processingEndpoints } from "./processing";
 import { publishingEndpoints } from "./publishing";
 import { resourceEndpoints } from "./resources";
+import { apiKeyEndpoints } from "./api-keys";
+import { groupEndpoints } from "./groups";
+import { userEndpoints } from "./users";
 
-export const automationEndpoints: AnyEndpoint[] = [...datasetEndpoints, ...resourceEndpoints, ...processingEndpoints, ...publishingEndpoints, ...metadataEndpoints];
+export const automationEndpoints: AnyEndpoint[] = [...datasetEndpoints, ...resourceEndpoints, ...processingEndpoints, ...publishingEndpoints, ...metadataEndpoints, ...dcatEndpoints, ...userEndpoints, ...groupEndpoints, ...apiKeyEndpoints];

@@ -1,6 +1,6 @@
 // Automation API v1 — metadata templates (API-CONTRACT.md §2.20) and dataset metadata (§2.2). Thin adapters.
 import { z } from "zod";
-import { datasetMetadataInputSchema, datasetMetadataSchema, datasetUidSchema } from "@/lib/datasets/schema";
+import { datasetMetadataSchema, datasetUidSchema } from "@/lib/datasets/schema";
 import { defineEndpoint } from "@/lib/http/endpoint";
 import { errorResponses, validationErrorResponse } from "@/lib/http/openapi-responses";
 import { paginate, paginatedSchema } from "@/lib/http/pagination";
@@ -54,6 +54,10 @@ const templateValues = z.record(z.string(), metadataValue).meta({ id: "DatasetMe
 const fieldValueWrite = z
   .object({ value: z.unknown().meta({ description: "Any JSON value fitting the field; null, \"\" or [] removes it." }), override_remote_value: z.boolean().optional() })
   .meta({ id: "DatasetMetadataValueWrite" });
+
+const datasetMetadataWrite = z
+  .record(z.string(), z.record(z.string(), z.unknown()))
+  .meta({ id: "DatasetMetadataWrite", description: "Template name → field name → { value, override_remote_value? }. `default` with its `title` is required." });
 
 const datasetParams = z.object({ dataset_uid: datasetUidSchema });
 const datasetTemplateParams = datasetParams.extend({ template_name: z.string().min(1).max(200) });
@@ -197,7 +201,8 @@ export const metadataEndpoints = [
     tags: metadataTags,
     access: signedIn,
     params: datasetParams,
-    body: datasetMetadataInputSchema,
+    // checked by the service (datasetMetadataInputSchema, then the templates), so errors read "metadata.<template>.<field>…"
+    body: datasetMetadataWrite,
     responses: { 200: { description: "OK", schema: datasetMetadataSchema }, 400: validationErrorResponse, ...errorResponses },
     handler: async ({ principal, params, body }) => ({ status: 200, body: await replaceDatasetMetadata(principal, params.dataset_uid, body) }),
   }),

@@ -3,7 +3,7 @@ import type { Translate } from "@/lib/i18n/translator";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { DatasetTabs, type DatasetTab } from "./dataset-tabs";
 
-/** A tab of a dataset (overview, resources, processing): breadcrumb, the dataset's title and id, the tabs, the tab. */
+/** A tab of a dataset (overview, resources, processing, publishing, records): breadcrumb, the dataset's title and id, the tabs, the tab. */
 export function DatasetSection({
   t,
   dataset,

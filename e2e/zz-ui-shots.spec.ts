@@ -1,0 +1,21 @@
+import { accounts, test, unique } from "./support/fixtures";
+import { signIn } from "./support/helpers";
+import { createCsvResourceViaApi, createDataset, createProcessorViaApi } from "./support/processing";
+import { publishViaApi } from "./support/publishing";
+test("shots", async ({ page, request }) => {
+  await signIn(page, accounts.publisher);
+  const uid = await createDataset(request, unique("Shots"));
+  await createCsvResourceViaApi(request, uid, "Stations");
+  await createProcessorViaApi(request, uid, { type: "normalize_number", label: "bad", field: "station" });
+  await publishViaApi(request, uid);
+  await page.setViewportSize({ width: 1400, height: 1400 });
+  await page.goto(`/datasets/${uid}/publishing`);
+  await page.getByTestId("publish-history").waitFor();
+  await page.screenshot({ path: "/tmp/ui-shot-publishing.png", fullPage: true });
+  await page.goto(`/datasets/${uid}/records`);
+  await page.getByTestId("records-table").waitFor();
+  await page.getByRole("textbox", { name: "ODSQL filter (where)" }).fill("station >");
+  await page.getByRole("textbox", { name: "ODSQL filter (where)" }).press("Enter");
+  await page.locator("#records-where-error").waitFor();
+  await page.screenshot({ path: "/tmp/ui-shot-records.png", fullPage: true });
+});
