@@ -6,14 +6,21 @@ import { currentPrincipal } from "@/lib/auth/current-principal";
 // sign-in page with the way back (a layout does not know the URL); this layout is not a security gate.
 const NAV: NavItem[] = [
   { href: "/datasets", label: "nav.datasets" },
+  { href: "/api-keys", label: "identity.nav.api_keys" },
   { href: "/api-reference", label: "nav.api_docs" },
+];
+// Sections for administrators (edit_domain) only.
+const ADMIN_NAV: NavItem[] = [
+  { href: "/metadata-templates", label: "metadata_templates.nav" },
+  { href: "/users", label: "identity.nav.users" },
+  { href: "/groups", label: "identity.nav.groups" },
 ];
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const principal = await currentPrincipal();
   if (!principal) return children;
   return (
-    <AppShell nav={NAV} username={principal.username} preferredLocale={principal.locale}>
+    <AppShell nav={principal.permissions.has("edit_domain") ? [...NAV, ...ADMIN_NAV] : NAV} username={principal.username} preferredLocale={principal.locale}>
       {children}
     </AppShell>
   );

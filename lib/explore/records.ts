@@ -116,8 +116,11 @@ export async function queryFacets(principal: Principal | null, dataset_id: strin
         );
         const rows = await records.query(table, compiled.sql, compiled.params);
         const mine = refined.filter((r) => r.field === request.name).map((r) => r.value);
+        // Booleans are 0/1 in SQLite and true/false in PostgreSQL: facet values are "true"/"false" on both.
+        const field = dataset.fields.find((f) => f.name === request.name);
+        const isBoolean = field?.type === "boolean" && !field.multivalued;
         const values: FacetValue[] = rows.map((row) => {
-          const value = String(row.value);
+          const value = isBoolean && row.value !== null ? String(decodeValue(row.value, { type: "boolean", multivalued: false })) : String(row.value);
           return {
             name: compiled.level > 0 ? (value.split("/").at(-1) ?? value) : value,
             value,

@@ -43,8 +43,14 @@ const toConfigs = (items: StackItem[]) => items.map((c) => ({ ...c.params, type:
 
 async function resourceFields(dataset_uid: string, resource: StoredResource) {
   const file = await sourceFileFor(dataset_uid, resource.datasource, () => true);
-  const preview = await previewResource(file, resource.type as ExtractorType, resource.params, { limit: SCHEMA_SAMPLE });
-  return { file, fields: preview.fields };
+  try {
+    const preview = await previewResource(file, resource.type as ExtractorType, resource.params, { limit: SCHEMA_SAMPLE });
+    return { file, fields: preview.fields };
+  } catch (error) {
+    // The publisher needs the resource, not the server's storage path that the system error names.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new Error(`the file of resource "${resource.title}" is missing from the server's storage`);
+    throw error;
+  }
 }
 
 /** Runs a `publish` job to the end; returns without swapping when aborted (JobAborted) or throws on failure. */

@@ -14,7 +14,8 @@ import { startServer, type TestServer } from "../support/server";
 
 const backend = inject("backend");
 
-// Several seconds of work on a CI machine: long enough to kill the server in the middle.
+// Several seconds of work on a CI machine: long enough to kill the server in the middle. A multiple of the
+// extractors' batch size (2,000) on purpose: the last batch is empty, which once failed COPY on PostgreSQL.
 const BIG_ROWS = 300_000;
 const SMALL_ROWS = 10;
 const BIG_CSV = versionedCsv("v2", BIG_ROWS);
@@ -127,8 +128,8 @@ describe.skipIf(!!backend.skipReason)(`publish crash recovery (${backend.provide
     expect((await h.action(dataset.uid, "publish")).status).toBe(200);
     const settled = await h.settled(dataset.uid);
     expect(settled).toMatchObject({ status: "error", previous: "processing", is_published: true });
-    expect(settled.message).toEqual(expect.any(String));
-    expect(settled.message!.length).toBeGreaterThan(0);
+    // it names the resource, not the server's storage path
+    expect(settled.message).toBe('The publish failed: the file of resource "Lost" is missing from the server\'s storage');
     const [job] = await h.jobs(dataset.uid);
     expect(job).toMatchObject({ function: "publish", state: "failed", message: settled.message });
     expect(await exploreLabels(dataset.dataset_id)).toEqual(v1);

@@ -101,7 +101,9 @@ describe.skipIf(!!backend.skipReason)(`users API (${backend.provider})`, () => {
       official("GET", "/users/{username}/", 200, res);
       expect(res.body).toMatchObject({ username: publisher.username, permissions: ["create_dataset"], groups: [{ uid: group }], is_active: true });
       const expanded = await admin.get(`/users/${publisher.username}/?expand=groups`);
-      official("GET", "/users/{username}/", 200, expanded);
+      // not checked against the official schema: its `groups` is a oneOf of [{uid}] and [UserGroup], and a
+      // UserGroup (which has a uid) satisfies both, so no expanded answer can ever match exactly one
+      expect(expanded.status).toBe(200);
       expect(expanded.body.groups[0]).toMatchObject({ uid: group, title: group, permissions: ["edit_dataset", "publish_dataset"], user_count: 1 });
     });
 

@@ -30,7 +30,13 @@ export function SignInForm({ returnTo, expired }: { returnTo: string; expired: b
         router.refresh();
         return;
       }
-      setError(result?.error === "CredentialsSignin" ? t("sign_in.failed") : t("sign_in.error_generic"));
+      setError(
+        result?.error === "CredentialsSignin"
+          ? t("sign_in.failed")
+          : result?.error === "TooManyAttempts"
+            ? t("identity.sign_in.too_many_attempts")
+            : t("sign_in.error_generic"),
+      );
     } catch {
       setError(t("sign_in.error_generic"));
     }

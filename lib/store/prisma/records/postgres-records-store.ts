@@ -39,6 +39,9 @@ export function postgresRecordsStore(url: string, schema: string): RecordsStore 
       const columnList = ["_id", ...fields.map((f) => `"${f.column}"`)].join(", ");
       return {
         async write(rows: RecordsRow[]) {
+          // An empty batch (the last one of a file whose row count is a multiple of the batch size) would send a
+          // lone newline, which COPY reads as a row with only an empty _id: "missing data for column".
+          if (rows.length === 0) return;
           const client: PoolClient = await pool.connect();
           try {
             const text = rows.map((row) => row.map(copyCell).join("\t")).join("\n") + "\n";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { LinkPending } from "@/components/ui/link-pending";
 import type { Translate } from "@/lib/i18n/translator";
 
-export type DatasetTab = "overview" | "resources" | "processing" | "publishing" | "records";
+export type DatasetTab = "overview" | "resources" | "processing" | "publishing" | "records" | "metadata";
 
 /** The sections of a dataset as links; the current one carries aria-current="page". */
 export function DatasetTabs({ uid, current, t }: { uid: string; current: DatasetTab; t: Translate }) {
@@ -11,6 +11,7 @@ export function DatasetTabs({ uid, current, t }: { uid: string; current: Dataset
     { id: "overview", href: `/datasets/${uid}`, label: t("resource_pages.tabs.overview") },
     { id: "resources", href: `/datasets/${uid}/resources`, label: t("resource_pages.tabs.resources") },
     { id: "processing", href: `/datasets/${uid}/processing`, label: t("processing_pages.tab") },
+    { id: "metadata", href: `/datasets/${uid}/metadata`, label: t("dataset_metadata.tab") },
     { id: "publishing", href: `/datasets/${uid}/publishing`, label: t("publishing_pages.tab") },
     { id: "records", href: `/datasets/${uid}/records`, label: t("records_pages.tab") },
   ];
