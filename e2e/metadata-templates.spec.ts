@@ -4,13 +4,15 @@
 // need its field too, so the spec holds the "metadata-templates" lock (see lockAccount) and deletes it at the end.
 import { accounts, expect, test, unique } from "./support/fixtures";
 import { adminHeaders, lockAccount, signIn, toast } from "./support/helpers";
-import { createDataset } from "./support/resources";
+import { createCsvResourceViaApi, createDataset } from "./support/resources";
 
 test("an administrator creates a template with a mandatory field, a publisher fills it in", async ({ browser, request }) => {
   const release = await lockAccount("metadata-templates");
   const name = unique("survey").replace(/-/g, "_");
   try {
     const dataset_uid = await createDataset(request, unique("Survey results"));
+    // a resource, so that only the metadata can stand in the way of publishing
+    await createCsvResourceViaApi(request, dataset_uid, "Stations");
 
     // the administrator: a template with a mandatory enum field, previewed live
     const adminPage = await (await browser.newContext()).newPage();
@@ -38,7 +40,7 @@ test("an administrator creates a template with a mandatory field, a publisher fi
     // publishing is refused while the mandatory field is blank
     const refused = await request.post(`/api/automation/v1/datasets/${dataset_uid}/publish/`, { headers: adminHeaders });
     expect(refused.status()).toBe(400);
-    expect(await refused.text()).toContain("method");
+    expect((await refused.json()).detail).toHaveProperty([`metadata.${name}.method`]);
 
     // the publisher fills it in on the dataset's Metadata tab
     const page = await (await browser.newContext()).newPage();

@@ -109,8 +109,8 @@ export type Dataset = DatasetResource & {
 
 export const recordErrorSchema = z.object({
   record_id: z.string(),
-  field_uid: z.string().nullable(),
-  processor_uid: z.string().nullable(),
+  field_uid: z.string().optional(),
+  processor_uid: z.string().optional(),
   message: z.string(),
 });
 

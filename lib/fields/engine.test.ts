@@ -165,13 +165,14 @@ describe("mapRecord", () => {
     const long = "y".repeat(80);
     const result = mapRecord({ pop: "12.5", surface: "12,5", maj: "01/05/2024", vu: long, geo: "95,0" });
     expect(result.record).toMatchObject({ pop: null, surface: null, maj: null, vu: null, geo: null });
-    expect(result.errors).toEqual([
+    expect(result.errors.map((e) => e.message)).toEqual([
       'Field "pop": "12.5" is not a valid int.',
       'Field "surface": "12,5" is not a valid double.',
       'Field "maj": "01/05/2024" is not a valid date.',
       `Field "vu": "${"y".repeat(50)}…" is not a valid datetime.`,
       'Field "geo": "95,0" is not a valid geo_point_2d.',
     ]);
+    expect(result.errors.map((e) => e.field)).toEqual(["pop", "surface", "maj", "vu", "geo"]);
   });
 
   it("splits only text fields: multivalued on a typed field is dropped with a warning", () => {

@@ -6,7 +6,8 @@ import { asText, convertValue } from "@/lib/fields/convert-value";
 /** One output field: where its value comes from in the input record and what it becomes. */
 export type FieldPlan = { name: string; source: string; type: FieldType; separator?: string };
 
-export type MappedRecord = { record: Record<string, unknown>; errors: string[] };
+/** `field`: the output field whose value did not convert (records_errors name it). */
+export type MappedRecord = { record: Record<string, unknown>; errors: { field: string; message: string }[] };
 
 const MAX_SHOWN = 50;
 
@@ -27,7 +28,7 @@ function splitValues(value: unknown, separator: string): unknown {
 export function recordMapper(plan: FieldPlan[]): (record: Record<string, unknown>) => MappedRecord {
   return (input) => {
     const record: Record<string, unknown> = {};
-    const errors: string[] = [];
+    const errors: MappedRecord["errors"] = [];
     for (const field of plan) {
       const raw = input[field.source];
       // JSON arrays are already multiple values: split them as a list, not as their text.
@@ -37,7 +38,7 @@ export function recordMapper(plan: FieldPlan[]): (record: Record<string, unknown
       }
       const converted = convertValue(raw, field.type);
       if (!converted.ok) {
-        errors.push(`Field "${field.name}": ${quoteValue(raw)} is not a valid ${field.type}.`);
+        errors.push({ field: field.name, message: `Field "${field.name}": ${quoteValue(raw)} is not a valid ${field.type}.` });
         record[field.name] = null;
         continue;
       }

@@ -42,7 +42,7 @@ export async function previewProcessing(principal: Principal, dataset_uid: strin
   const errors: { record: number; message: string }[] = [];
   const records = stepped.output.records.map((record, i) => {
     const mapped = configured.mapRecord(record);
-    for (const message of mapped.errors) errors.push({ record: i, message });
+    for (const { message } of mapped.errors) errors.push({ record: i, message });
     return mapped.record;
   });
 

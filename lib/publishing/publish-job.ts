@@ -125,9 +125,9 @@ export async function runPublishJob(job: PublishJobRecord): Promise<void> {
           if (problems) {
             progress.errors_count += problems;
             for (const e of run.errors)
-              if (errors.length < MAX_RECORDS_ERRORS) errors.push({ record_id: id, field_uid: null, processor_uid: stack[e.step]?.uid ?? null, message: e.message });
-            for (const message of mapped.errors)
-              if (errors.length < MAX_RECORDS_ERRORS) errors.push({ record_id: id, field_uid: null, processor_uid: null, message });
+              if (errors.length < MAX_RECORDS_ERRORS) errors.push({ record_id: id, processor_uid: stack[e.step]?.uid ?? String(e.step), message: e.message });
+            for (const { field, message } of mapped.errors)
+              if (errors.length < MAX_RECORDS_ERRORS) errors.push({ record_id: id, field_uid: field, message });
           }
         }
         await writer.write(rows);

@@ -34,7 +34,8 @@ export interface RecordsStore {
   stream(table: string, sql: string, params: unknown[], batchSize: number): AsyncIterable<Record<string, unknown>[]>;
 }
 
-export type RecordErrorEntry = { record_id: string; field_uid: string | null; processor_uid: string | null; message: string };
+/** A record error: `processor_uid` when a processor failed, `field_uid` (the field name: fields have no uid) when a value did not convert. */
+export type RecordErrorEntry = { record_id: string; field_uid?: string; processor_uid?: string; message: string };
 
 export type PublishJobRecord = {
   uid: string;

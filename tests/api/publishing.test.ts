@@ -99,12 +99,11 @@ describe.skipIf(!!backend.skipReason)(`publishing API (${backend.provider})`, ()
       expect(record.body.population).toBeNull();
     });
 
-    // The official schema types field_uid and processor_uid as strings; a type conversion error has neither a
-    // processor nor a field configuration uid here, so both are null. The lead decides what to put there (the
-    // field name? the `type` field configuration's uid?) or whether to leave the keys out.
-    it.fails("reports records_errors in the official shape", async () => {
+    // A conversion error names the field (fields have no uid); a processor error names the processor.
+    it("reports records_errors in the official shape", async () => {
       const status = await h.status(communes.uid);
       expect(status.records_errors.length).toBeGreaterThan(0);
+      expect(status.records_errors[0]).toMatchObject({ field_uid: expect.any(String), message: expect.any(String) });
       official("GET", "/datasets/{dataset_uid}/status/", 200, status);
     });
 

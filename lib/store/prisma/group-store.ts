@@ -53,7 +53,8 @@ function orderBy(sort: SortKey<GroupSortField>): Prisma.GroupOrderByWithRelation
   return [first, { uid: "asc" }];
 }
 
-const jsonValue = (value: unknown) => (value ?? undefined) as Prisma.InputJsonValue | undefined;
+/** null (no limits) is stored as {} */
+const jsonValue = (value: unknown) => (value ?? {}) as Prisma.InputJsonValue;
 
 export function prismaGroupStore(db: Db): GroupStore {
   const find = (uid: string) => db.group.findUnique({ where: { uid }, select: groupSelect });

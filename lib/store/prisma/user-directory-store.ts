@@ -118,7 +118,8 @@ export function prismaUserDirectoryStore(db: Db): UserDirectoryStore {
               email: next.email,
               search_text: userSearchText(next),
               ...(changes.is_active === undefined ? {} : { is_active: changes.is_active }),
-              ...(changes.explore_limits === undefined ? {} : { explore_limits: (changes.explore_limits ?? undefined) as Prisma.InputJsonValue | undefined }),
+              // null clears the limits: stored as {} (no limit)
+              ...(changes.explore_limits === undefined ? {} : { explore_limits: (changes.explore_limits ?? {}) as Prisma.InputJsonValue }),
             },
           });
           if (changes.permissions) {

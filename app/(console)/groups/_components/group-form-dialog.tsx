@@ -37,9 +37,10 @@ export function GroupFormDialog({ grantable, group }: { grantable: string[]; gro
     if (result.ok) {
       toast(t("identity.groups.saved_toast"));
       setOpen(false);
-      if (!group && result.data) router.push(`/groups/${encodeURIComponent((result.data as { uid: string }).uid)}`);
-      else router.refresh();
-      if (!group) reset();
+      if (result.data) {
+        reset();
+        router.push(`/groups/${encodeURIComponent(result.data.uid)}`);
+      } else router.refresh();
       return;
     }
     for (const [path, messages] of Object.entries(result.error.fieldErrors ?? {})) {
