@@ -1,7 +1,8 @@
 // Users, groups and API keys in the console: an administrator invites a user who accepts and signs in, puts them
 // in a new group with permissions, and a user creates and revokes an API key.
+import AxeBuilder from "@axe-core/playwright";
 import { accounts, expect, login, test, unique } from "./support/fixtures";
-import { signIn, toast } from "./support/helpers";
+import { adminHeaders, signIn, toast } from "./support/helpers";
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -100,4 +101,34 @@ test("a user creates an API key, sees its secret once, and revokes it", async ({
   await expect(row.getByText("Revoked: No longer needed")).toBeVisible();
   const refused = await request.get("/api/automation/v1/datasets/?limit=0", { headers: { Authorization: `Apikey ${secret}` } });
   expect(refused.status()).toBe(401);
+});
+
+test("the users, groups and API keys pages and the invitation page have no serious accessibility violations", async ({ page, browser, request }) => {
+  const seriousViolations = async (p: typeof page) => {
+    const results = await new AxeBuilder({ page: p }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    return results.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  };
+  await signIn(page, accounts.admin);
+  for (const [path, heading] of [
+    ["/users", "Users"],
+    ["/groups", "Groups"],
+    ["/api-keys", "API keys"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+    expect.soft(await seriousViolations(page), path).toEqual([]);
+  }
+  await page.goto("/users");
+  await page.getByRole("button", { name: "Invite a user" }).click();
+  await expect(page.getByRole("dialog", { name: "Invite a user" })).toBeVisible();
+  expect.soft(await seriousViolations(page), "invite dialog").toEqual([]);
+
+  const invited = await request.post("/api/automation/v1/users/invite/", { data: [{ email: `${unique("a11y")}@example.org` }], headers: adminHeaders });
+  const link = ((await invited.json()) as Record<string, { data: { invitation_url: string } }>)["0"]!.data.invitation_url;
+  const visitor = await browser.newContext();
+  const visitorPage = await visitor.newPage();
+  await visitorPage.goto(new URL(link).pathname);
+  await expect(visitorPage.getByRole("heading", { name: "Choose your password" })).toBeVisible();
+  expect.soft(await seriousViolations(visitorPage), "invitation page").toEqual([]);
+  await visitor.close();
 });

@@ -1,5 +1,6 @@
 "use client";
-// The per-record errors of the last publish (the status' records_errors): which record, which step, why.
+// The per-record errors of the last publish (the status' records_errors): which record, which step (a processor,
+// by its label, or a field configuration), why.
 import type { LiveStatusSnapshot } from "@/components/publishing/publishing-api";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useI18n } from "@/lib/i18n/client";
@@ -40,7 +41,15 @@ export function RecordsErrorsTable({
           {shown.map((e, i) => (
             <tr key={`${e.record_id}-${i}`}>
               <Td className="font-mono text-xs">{e.record_id}</Td>
-              <Td>{e.processor_uid ? (processorLabels[e.processor_uid] ?? <span className="font-mono text-xs">{e.processor_uid}</span>) : t("common.none")}</Td>
+              <Td>
+                {e.processor_uid ? (
+                  (processorLabels[e.processor_uid] ?? <span className="font-mono text-xs">{e.processor_uid}</span>)
+                ) : e.field_uid ? (
+                  <span className="font-mono text-xs">{e.field_uid}</span>
+                ) : (
+                  t("common.none")
+                )}
+              </Td>
               <Td>{e.message}</Td>
             </tr>
           ))}

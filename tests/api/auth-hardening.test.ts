@@ -96,8 +96,9 @@ describe.skipIf(!!backend.skipReason)(`sign-in hardening (${backend.provider})`,
     expect(String((wrongBody as { url: string }).url)).toContain("error=CredentialsSignin");
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
     const ratio = median(timings.unknown) / median(timings.wrong);
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    // loose bounds (other suites share the machine): skipping the password hash for unknown users would make it ~0.05
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
     // the successful sign-in cleared the account's count: the wrong passwords above do not lock it
     expect((await attempt(user.username, user.password, { forwardedFor: address() })).cookie).not.toBeNull();
   });

@@ -86,6 +86,12 @@ describe.skipIf(!!backend.skipReason)(`users API (${backend.provider})`, () => {
       expect(names).toEqual([...names].sort());
       const desc = await admin.get("/users/?sort=-username&limit=1000");
       expect(desc.body.results.map((u: { username: string }) => u.username)).toEqual([...names].reverse());
+      const seen = await admin.get("/users/?sort=-last_seen_at,first_name&limit=1000");
+      expect(seen.status).toBe(200);
+      const times = seen.body.results.map((u: { last_seen_at?: string }) => u.last_seen_at ?? "");
+      const withTime = times.filter(Boolean);
+      expect(withTime).toEqual([...withTime].sort().reverse());
+      expect(times.indexOf("") === -1 || times.slice(times.indexOf("")).every((t: string) => t === "")).toBe(true);
     });
 
     it("refuses an unknown permission filter or sort key with 400", async () => {

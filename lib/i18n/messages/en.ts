@@ -727,7 +727,7 @@ export const en = {
       heading: "Record errors of the last publish",
       showing: "The first {shown} of {total} errors.",
       record: "Record",
-      processor: "Processor",
+      processor: "Processor or field",
       message: "Message",
     },
     history: {

@@ -729,7 +729,7 @@ export const fr: Messages = {
       heading: "Erreurs d’enregistrements de la dernière publication",
       showing: "Les {shown} premières erreurs sur {total}.",
       record: "Enregistrement",
-      processor: "Processeur",
+      processor: "Processeur ou champ",
       message: "Message",
     },
     history: {
