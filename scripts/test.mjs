@@ -26,7 +26,7 @@ const steps = [
       }
     },
   },
-  { name: "api", needs: "build", run: () => spawnSync(bin("vitest"), ["run", "--project", "api-sqlite", "--project", "api-postgresql"], { cwd: root, stdio: "inherit", env }).status },
+  { name: "api", needs: "build", run: () => spawnSync(bin("vitest"), ["run", "--project", "api-*"], { cwd: root, stdio: "inherit", env }).status },
   { name: "e2e", needs: "build", run: () => spawnSync(bin("playwright"), ["test"], { cwd: root, stdio: "inherit", env }).status },
 ];
 
