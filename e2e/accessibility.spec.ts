@@ -1,21 +1,9 @@
 // Automated accessibility checks (axe-core, WCAG 2.x A/AA) on the main pages, and the new-dataset form used
 // with the keyboard alone.
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { accounts, createDatasetViaApi, expect, test, unique } from "./support/fixtures";
+import { axeReport as report, seriousViolations } from "./support/axe";
 import { datasetBody, signIn, toast } from "./support/helpers";
 import { createCsvResourceViaApi, csvFile, previewRows } from "./support/resources";
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "critical" || v.impact === "serious")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""}`) }));
-}
-
-function report(violations: Awaited<ReturnType<typeof seriousViolations>>) {
-  return `axe found serious or critical violations:\n${JSON.stringify(violations, null, 2)}`;
-}
 
 test("the sign-in page has no serious accessibility violations", async ({ page }) => {
   await page.goto("/sign-in");

@@ -35,8 +35,13 @@ export function newRecordsTableName(dataset_uid: string): string {
   return `rec_${dataset_uid.replace(/^da_/, "").replace(/[^a-z0-9]/g, "")}_${random}`;
 }
 
-function recordId(dataset_uid: string, row: unknown[]): string {
-  return createHash("sha1").update(dataset_uid).update(JSON.stringify(row)).digest("hex");
+/**
+ * The record's id: a hash of where it comes from (dataset, resource, position in the resource), so a record keeps
+ * its id across publishes while its source row stays in place. Hashing the position rather than the content
+ * (serialising every row) was ~10% of the publish time.
+ */
+function recordId(dataset_uid: string, resource_uid: string, position: number): string {
+  return createHash("sha1").update(`${dataset_uid}\0${resource_uid}\0${position}`).digest("hex");
 }
 
 const toConfigs = (items: StackItem[]) => items.map((c) => ({ ...c.params, type: c.type, label: c.label }) as FieldConfigurationWrite);
@@ -104,6 +109,7 @@ export async function runPublishJob(job: PublishJobRecord): Promise<void> {
     for (const source of sources) {
       if (limitHit) break;
       const compiled = compileStack(stackSpecs, source.fields);
+      let position = 0;
       for await (const batch of streamRecords(source.file, source.resource.type as ExtractorType, source.resource.params, source.fields)) {
         const rows: RecordsRow[] = [];
         for (const raw of batch.records) {
@@ -111,6 +117,7 @@ export async function runPublishJob(job: PublishJobRecord): Promise<void> {
             limitHit = true;
             break;
           }
+          position++;
           const run = compiled.run(raw, progress.records_done + progress.records_skipped);
           if (!run.record) {
             progress.records_skipped++;
@@ -118,7 +125,7 @@ export async function runPublishJob(job: PublishJobRecord): Promise<void> {
           }
           const mapped = configured.mapRecord(run.record);
           const row: RecordsRow = fields.map((field) => encodeValue(field, mapped.record[field.name], dialect));
-          const id = recordId(dataset_uid, row);
+          const id = recordId(dataset_uid, source.resource.uid, position);
           row.unshift(id);
           rows.push(row);
           const problems = run.errors.length + mapped.errors.length;

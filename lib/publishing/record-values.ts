@@ -10,8 +10,14 @@ export const SQL_TYPES: Record<SqlDialect, Record<FieldType, string>> = {
   postgresql: { text: "TEXT", int: "BIGINT", double: "DOUBLE PRECISION", boolean: "BOOLEAN", date: "TEXT", datetime: "TEXT", geo_point_2d: "TEXT", geo_shape: "TEXT" },
 };
 
-/** Datetimes as the field engine gives them (with or without milliseconds) → always with milliseconds. */
+const WHOLE_SECOND_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+const MILLISECOND_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** Datetimes as the field engine gives them (UTC, with or without milliseconds) → always with milliseconds. */
 function normalizeDatetime(value: string): string | null {
+  // The field engine already validated and normalised these: only the milliseconds may be missing.
+  if (MILLISECOND_UTC.test(value)) return value;
+  if (WHOLE_SECOND_UTC.test(value)) return `${value.slice(0, -1)}.000Z`;
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
@@ -39,4 +45,14 @@ export function encodeValue(field: Pick<RecordsField, "type" | "multivalued">, v
     case "geo_shape":
       return typeof value === "string" ? value : JSON.stringify(value);
   }
+}
+
+/**
+ * Columns that get an index once loaded: the ones Explore sorts and ranges on (numbers, dates, booleans) and text
+ * fields annotated as facets or sortable. Indexing every column was a quarter of the publish time.
+ */
+export function isIndexed(field: Pick<RecordsField, "type" | "annotations">): boolean {
+  if (field.type === "geo_shape" || field.type === "geo_point_2d") return false;
+  if (field.type !== "text") return true;
+  return field.annotations.some((a) => a.name === "facet" || a.name === "sortable");
 }

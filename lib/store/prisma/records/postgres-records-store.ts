@@ -4,7 +4,7 @@ import { Pool, type PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
-import { SQL_TYPES } from "@/lib/publishing/record-values";
+import { SQL_TYPES, isIndexed } from "@/lib/publishing/record-values";
 import type { RecordsField, RecordsRow, RecordsStore, RecordsWriter } from "@/lib/store/publishing-types";
 import { assertTableName, isTableName } from "@/lib/store/prisma/records/table-name";
 
@@ -52,7 +52,7 @@ export function postgresRecordsStore(url: string, schema: string): RecordsStore 
         },
         async finish() {
           await pool.query(`CREATE INDEX ON ${name} (_id)`);
-          for (const field of fields) if (field.type !== "geo_shape") await pool.query(`CREATE INDEX ON ${name} ("${field.column}")`);
+          for (const field of fields) if (isIndexed(field)) await pool.query(`CREATE INDEX ON ${name} ("${field.column}")`);
           await pool.query(`ALTER TABLE ${name} SET LOGGED`);
           await pool.query(`ANALYZE ${name}`);
         },
