@@ -19,6 +19,8 @@ async function chooseProcessor(page: Page, search: string, name: string) {
 }
 
 test("adds steps and sees the preview change from that step on, reorders, deletes, and configures fields", async ({ page, request }) => {
+  // The longest scenario of the suite (~20 s alone): under a loaded CI machine it came close to the 30 s default.
+  test.setTimeout(90_000);
   const uid = await createDataset(request, unique("Processed stations"));
   await createCsvResourceViaApi(request, uid, "Stations");
 
