@@ -48,11 +48,10 @@ export function encodeValue(field: Pick<RecordsField, "type" | "multivalued">, v
 }
 
 /**
- * Columns that get an index once loaded: the ones Explore sorts and ranges on (numbers, dates, booleans) and text
- * fields annotated as facets or sortable. Indexing every column was a quarter of the publish time.
+ * Columns that get an index once loaded: every scalar field (Explore filters, sorts and facets on any of them).
+ * Measured on 1M rows: without indexes on text fields a publish is ~20% faster, but `where category="x"` then
+ * scans the table (p95 307 ms against ~20 ms), so text fields keep theirs; multivalued text cannot use one.
  */
-export function isIndexed(field: Pick<RecordsField, "type" | "annotations">): boolean {
-  if (field.type === "geo_shape" || field.type === "geo_point_2d") return false;
-  if (field.type !== "text") return true;
-  return field.annotations.some((a) => a.name === "facet" || a.name === "sortable");
+export function isIndexed(field: Pick<RecordsField, "type" | "multivalued">): boolean {
+  return field.type !== "geo_shape" && field.type !== "geo_point_2d" && !field.multivalued;
 }
