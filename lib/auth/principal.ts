@@ -6,6 +6,7 @@ import { isPermission, type Permission } from "@/lib/auth/permissions";
 import { config } from "@/lib/env/config";
 import { store } from "@/lib/store/store";
 import type { PrincipalRecord } from "@/lib/store/types";
+import type { AppliedRuleset } from "@/lib/dataset-security/effective-access";
 
 export type Principal = {
   user_id: string;
@@ -15,6 +16,8 @@ export type Principal = {
   session_id?: string;
   api_key_uid?: string;
   locale: Locale | null;
+  /** dataset rulesets of the user and of their groups (absent: none) */
+  rulesets?: readonly AppliedRuleset[];
 };
 
 // Bookkeeping writes (last seen/used) at most once a minute per session or key, not on every request.
@@ -24,6 +27,12 @@ const TOUCH_INTERVAL_MS = 60_000;
 function userPermissions(user: PrincipalRecord, now: Date): Set<Permission> {
   if (user.expires_at && new Date(user.expires_at) <= now) return new Set();
   return new Set(user.permissions.filter(isPermission));
+}
+
+/** Expired permissions end the dataset permissions of rulesets too; what rulesets show stays. */
+function activeRulesets(user: PrincipalRecord, now: Date): AppliedRuleset[] {
+  if (user.expires_at && new Date(user.expires_at) <= now) return user.rulesets.map((r) => ({ ...r, permissions: [] }));
+  return user.rulesets;
 }
 
 export async function principalFromApiKey(secret: string, now = new Date()): Promise<Principal | null> {
@@ -36,6 +45,10 @@ export async function principalFromApiKey(secret: string, now = new Date()): Pro
   // A key acts as its owner, narrowed to the key's own permissions.
   const owner = userPermissions(key.user, now);
   const permissions = new Set(key.permissions.filter(isPermission).filter((p) => owner.has(p)));
+  // The owner's rulesets follow the key (what the owner sees, the key sees), but the dataset permissions they
+  // grant are narrowed to the key's permissions like the domain ones.
+  const keyPermissions = new Set(key.permissions);
+  const rulesets = activeRulesets(key.user, now).map((r) => ({ ...r, permissions: r.permissions.filter((p) => keyPermissions.has(p)) }));
   return {
     user_id: key.user.user_id,
     username: key.user.username,
@@ -43,6 +56,7 @@ export async function principalFromApiKey(secret: string, now = new Date()): Pro
     via: "apikey",
     api_key_uid: key.uid,
     locale: isLocale(key.user.locale) ? key.user.locale : null,
+    rulesets,
   };
 }
 
@@ -65,6 +79,7 @@ export async function principalFromSession(sessionId: string, now = new Date()):
     via: "session",
     session_id: session.id,
     locale: isLocale(session.user.locale) ? session.user.locale : null,
+    rulesets: activeRulesets(session.user, now),
   };
 }
 

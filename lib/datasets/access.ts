@@ -1,8 +1,9 @@
-// Who may do what with which dataset — the one place this is decided. Domain permissions grant a right on
-// every dataset; `create_dataset` alone grants it on the datasets the user created. Dataset rulesets (per user
-// and group) will widen these scopes.
+// Who may do what with which dataset in the back office — the one place this is decided. Domain permissions grant
+// a right on every dataset; `create_dataset` grants it on the datasets the user created; the dataset permissions
+// of a ruleset (the user's or a group's, lib/dataset-security) grant it on that one dataset.
 import type { Principal } from "@/lib/auth/principal";
 import type { Permission } from "@/lib/auth/permissions";
+import { RULESET_GRANTS } from "@/lib/dataset-security/effective-access";
 import type { Dataset } from "@/lib/datasets/schema";
 import type { DatasetScope } from "@/lib/store/types";
 
@@ -19,18 +20,23 @@ const GRANTED_ON_ALL: Record<DatasetRight, readonly Permission[]> = {
 
 export function datasetScope(principal: Principal, right: DatasetRight): DatasetScope {
   if (GRANTED_ON_ALL[right].some((p) => principal.permissions.has(p))) return { kind: "all" };
-  if (principal.permissions.has("create_dataset")) return { kind: "owned_by", user_id: principal.user_id };
-  return { kind: "none" };
+  const owner_id = principal.permissions.has("create_dataset") ? principal.user_id : null;
+  const dataset_uids = [...new Set((principal.rulesets ?? []).filter((r) => r.permissions.some((p) => RULESET_GRANTS[p].includes(right))).map((r) => r.dataset_uid))];
+  if (!owner_id && dataset_uids.length === 0) return { kind: "none" };
+  return { kind: "some", owner_id, dataset_uids };
+}
+
+export function inScope(scope: DatasetScope, dataset: { uid: string; created_by_id: string | null }): boolean {
+  if (scope.kind !== "some") return scope.kind === "all";
+  return (scope.owner_id !== null && dataset.created_by_id === scope.owner_id) || scope.dataset_uids.includes(dataset.uid);
 }
 
 export function canCreateDatasets(principal: Principal): boolean {
   return principal.permissions.has("create_dataset");
 }
 
-export function datasetRights(principal: Principal, dataset: Pick<Dataset, "created_by">): Record<DatasetRight, boolean> {
-  const inScope = (right: DatasetRight) => {
-    const scope = datasetScope(principal, right);
-    return scope.kind === "all" || (scope.kind === "owned_by" && dataset.created_by?.user_id === scope.user_id);
-  };
-  return { view: inScope("view"), edit: inScope("edit"), publish: inScope("publish"), manage: inScope("manage") };
+export function datasetRights(principal: Principal, dataset: Pick<Dataset, "uid" | "created_by">): Record<DatasetRight, boolean> {
+  const target = { uid: dataset.uid, created_by_id: dataset.created_by?.user_id ?? null };
+  const has = (right: DatasetRight) => inScope(datasetScope(principal, right), target);
+  return { view: has("view"), edit: has("edit"), publish: has("publish"), manage: has("manage") };
 }

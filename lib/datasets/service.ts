@@ -5,6 +5,7 @@ import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { datasetScope, type DatasetRight } from "@/lib/datasets/access";
 import { datasetIdCandidates } from "@/lib/datasets/dataset-id";
+import { checkSecurity } from "@/lib/dataset-security/check-security";
 import { metadataForCreate, metadataForUpdate } from "@/lib/datasets/metadata";
 import {
   DEFAULT_DATASET_SECURITY,
@@ -49,7 +50,7 @@ export async function createDataset(principal: Principal, input: DatasetWrite): 
     created_at: now,
     is_restricted: input.is_restricted ?? false,
     metadata,
-    default_security: input.default_security ?? DEFAULT_DATASET_SECURITY,
+    default_security: input.default_security ? checkSecurity(input.default_security, "default_security") : DEFAULT_DATASET_SECURITY,
     created_by_id: principal.user_id,
   };
   if (input.dataset_id) return store().datasets.create({ ...base, dataset_id: input.dataset_id });
@@ -74,6 +75,10 @@ export async function updateDataset(
   options: { expected_updated_at?: string } = {},
 ): Promise<Dataset> {
   const current = await requireDatasetRight(principal, uid, "edit");
+  // Who may see the dataset is the manager's decision, not every editor's.
+  const restrictionChanges = input.is_restricted !== undefined && input.is_restricted !== current.is_restricted;
+  const defaultChanges = input.default_security !== undefined && JSON.stringify(input.default_security) !== JSON.stringify({ ...input.default_security, ...current.default_security });
+  if (restrictionChanges || defaultChanges) await requireDatasetRight(principal, uid, "manage");
   if (input.dataset_id !== undefined && input.dataset_id !== current.dataset_id && current.is_published) {
     const message = msg("errors.dataset_id_published");
     throw new AppError("validation_error", message, { fieldErrors: { dataset_id: [message] } });
@@ -84,7 +89,7 @@ export async function updateDataset(
       dataset_id: input.dataset_id,
       is_restricted: input.is_restricted,
       metadata: metadataForUpdate(await checkMetadataAgainstTemplates(input.metadata), current.metadata, new Date()),
-      default_security: input.default_security,
+      default_security: input.default_security && checkSecurity(input.default_security, "default_security"),
     },
     { scope: datasetScope(principal, "edit"), expected_updated_at: options.expected_updated_at ?? current.updated_at },
   );

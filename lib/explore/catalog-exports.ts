@@ -1,7 +1,7 @@
 import "server-only";
 // Catalog exports (API-CONTRACT.md §5.6: at least csv and json): the datasets a caller may see, with the
 // same filters as the catalog query. A catalog is small (datasets, not records): built in one piece.
-import type { Principal } from "@/lib/auth/principal";
+import type { Viewer } from "@/lib/explore/catalog";
 import { allCatalogDatasets } from "@/lib/explore/catalog-query";
 import { csvCell } from "@/lib/explore/csv-cell";
 import type { ExploreQuery } from "@/lib/explore/schema";
@@ -11,8 +11,8 @@ export type CatalogExportFormat = (typeof CATALOG_EXPORT_FORMATS)[number];
 
 const CSV_COLUMNS = ["dataset_id", "title", "description", "keyword", "theme", "publisher", "license", "language", "modified", "records_count", "features"] as const;
 
-export async function exportCatalog(principal: Principal | null, format: CatalogExportFormat, query: ExploreQuery): Promise<Response> {
-  const datasets = await allCatalogDatasets(principal, query);
+export async function exportCatalog(viewer: Viewer, format: CatalogExportFormat, query: ExploreQuery): Promise<Response> {
+  const datasets = await allCatalogDatasets(viewer, query);
   const headers = { "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store", "Content-Disposition": `attachment; filename="catalog.${format}"` };
   if (format === "json") return Response.json(datasets, { headers });
   const delimiter = query.delimiter && [";", ",", "\t", "|"].includes(query.delimiter) ? query.delimiter : ";";

@@ -1,7 +1,7 @@
 import "server-only";
 // The dataset catalog of Explore: published datasets the caller may see, filtered and sorted in memory with the
 // same ODSQL as records (a domain has thousands of datasets at most, not millions of records).
-import type { Principal } from "@/lib/auth/principal";
+import type { Viewer } from "@/lib/explore/catalog";
 import { catalogRow, presentDataset, visibleDatasets } from "@/lib/explore/catalog";
 import { compareByOrder, evaluateWhere, parseOrderBy, parseWhere } from "@/lib/explore/odsql";
 import { odsql, pageOf } from "@/lib/explore/records";
@@ -12,8 +12,8 @@ import { AppError } from "@/lib/errors/app-error";
 export const CATALOG_FACETS = ["features", "keyword", "theme", "publisher", "language", "license"] as const;
 
 /** The datasets matching where/refine/exclude, sorted by order_by (refine/exclude name a catalog facet). */
-async function matchingDatasets(principal: Principal | null, query: Pick<ExploreQuery, "where" | "order_by" | "refine" | "exclude">, skipRefinesOf?: string) {
-  const datasets = (await visibleDatasets(principal)).map(presentDataset);
+async function matchingDatasets(viewer: Viewer, query: Pick<ExploreQuery, "where" | "order_by" | "refine" | "exclude">, skipRefinesOf?: string) {
+  const datasets = (await visibleDatasets(viewer)).map(presentDataset);
   return odsql(async () => {
     const conditions = query.where.map((w) => parseWhere(w));
     const filters = (values: string[], clause: "refine" | "exclude") =>
@@ -62,26 +62,26 @@ const DATASET_PROPERTIES: Record<keyof ExploreDataset, true> = {
   metas: true,
 };
 
-export async function queryCatalog(principal: Principal | null, query: ExploreQuery): Promise<{ total_count: number; results: Record<string, unknown>[] }> {
+export async function queryCatalog(viewer: Viewer, query: ExploreQuery): Promise<{ total_count: number; results: Record<string, unknown>[] }> {
   const page = pageOf({ ...query, group_by: undefined });
   const pick = selectProperties(query.select);
-  const rows = await matchingDatasets(principal, query);
+  const rows = await matchingDatasets(viewer, query);
   const results = rows.slice(page.offset, page.offset + page.limit).map((r) => (pick ? pick(r.dataset) : r.dataset));
   return { total_count: rows.length, results };
 }
 
 /** Every matching dataset (catalog exports). */
-export async function allCatalogDatasets(principal: Principal | null, query: ExploreQuery): Promise<ExploreDataset[]> {
-  return (await matchingDatasets(principal, query)).map((r) => r.dataset);
+export async function allCatalogDatasets(viewer: Viewer, query: ExploreQuery): Promise<ExploreDataset[]> {
+  return (await matchingDatasets(viewer, query)).map((r) => r.dataset);
 }
 
-export async function queryCatalogFacets(principal: Principal | null, query: ExploreQuery) {
+export async function queryCatalogFacets(viewer: Viewer, query: ExploreQuery) {
   const names = query.facet.length > 0 ? query.facet : [...CATALOG_FACETS];
   const facets = [];
   for (const name of names) {
     if (!/^[a-z_]+$/.test(name)) throw new AppError("ODSQLError", `Invalid facet "${name}": catalog facets are dataset properties such as ${CATALOG_FACETS.join(", ")}.`);
     const counts = new Map<string, number>();
-    for (const { row } of await matchingDatasets(principal, query, name)) {
+    for (const { row } of await matchingDatasets(viewer, query, name)) {
       const value = row[name];
       for (const v of Array.isArray(value) ? value : value === null || value === undefined || value === "" ? [] : [value]) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
     }

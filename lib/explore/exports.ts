@@ -1,7 +1,7 @@
 import "server-only";
 // Dataset exports (API-CONTRACT.md §5.5–5.6): every matching record, streamed batch by batch from the records
 // store, so that an export of any size holds one batch in memory.
-import type { Principal } from "@/lib/auth/principal";
+import type { Viewer } from "@/lib/explore/catalog";
 import { exploredDataset } from "@/lib/explore/catalog";
 import { csvCell } from "@/lib/explore/csv-cell";
 import { compileRecordsQuery, decodeRow } from "@/lib/explore/odsql";
@@ -26,8 +26,8 @@ function geometryOf(record: Record<string, unknown>, shapeField: string | undefi
   return point ? { type: "Point", coordinates: [point.lon, point.lat] } : null;
 }
 
-export async function exportRecords(principal: Principal | null, dataset_id: string, format: DatasetExportFormat, query: ExploreQuery): Promise<Response> {
-  const dataset = await exploredDataset(principal, dataset_id);
+export async function exportRecords(viewer: Viewer, dataset_id: string, format: DatasetExportFormat, query: ExploreQuery): Promise<Response> {
+  const dataset = await exploredDataset(viewer, dataset_id);
   const limit = query.limit === undefined ? -1 : Number(query.limit);
   const offset = query.offset === undefined ? 0 : Number(query.offset);
   if (!Number.isInteger(limit) || limit < -1) throw invalidParameter(`Invalid value for limit API parameter: "${query.limit}".`);
@@ -39,7 +39,7 @@ export async function exportRecords(principal: Principal | null, dataset_id: str
   const compiled = table
     ? await odsql(async () =>
         compileRecordsQuery(
-          { select: query.select, where: query.where, group_by: query.group_by, order_by: query.order_by, refine: query.refine, exclude: query.exclude, limit, offset },
+          { select: query.select, where: query.where, group_by: query.group_by, order_by: query.order_by, refine: query.refine, exclude: query.exclude, security: dataset.security, limit, offset },
           odsqlFields(dataset),
           records.dialect,
           records.sqlName(table),

@@ -1,12 +1,14 @@
 import "server-only";
 // Records, facets and single records of a published dataset (API-CONTRACT.md §5.3–5.5): ODSQL compiled to SQL
 // over the dataset's records table (lib/explore/odsql), run by the records store.
-import type { Principal } from "@/lib/auth/principal";
+import type { Viewer } from "@/lib/explore/catalog";
 import { AppError } from "@/lib/errors/app-error";
 import { exploredDataset } from "@/lib/explore/catalog";
 import {
   compileFacetQuery,
+  compileFilter,
   compileRecordsQuery,
+  FieldCatalog,
   decodeRow,
   decodeValue,
   isOdsqlError,
@@ -57,22 +59,22 @@ export function pageOf(query: Pick<ExploreQuery, "limit" | "offset" | "group_by"
 export const odsqlFields = (dataset: PublishedDataset): OdsqlField[] =>
   dataset.fields.map((f) => ({ name: f.name, type: f.type, column: f.column, multivalued: f.multivalued }));
 
-export async function queryRecords(principal: Principal | null, dataset_id: string, query: ExploreQuery) {
-  const dataset = await exploredDataset(principal, dataset_id);
+export async function queryRecords(viewer: Viewer, dataset_id: string, query: ExploreQuery) {
+  const dataset = await exploredDataset(viewer, dataset_id);
   const page = pageOf(query);
   if (!dataset.records_table) return { total_count: 0, results: [] };
   const table = dataset.records_table;
   const records = store().records;
   return odsql(async () => {
     const compiled = compileRecordsQuery(
-      { select: query.select, where: query.where, group_by: query.group_by, order_by: query.order_by, refine: query.refine, exclude: query.exclude, ...page },
+      { select: query.select, where: query.where, group_by: query.group_by, order_by: query.order_by, refine: query.refine, exclude: query.exclude, security: dataset.security, ...page },
       odsqlFields(dataset),
       records.dialect,
       records.sqlName(table),
     );
     // Unfiltered, the count is known from the publish: counting a million rows again on every page was most of
     // the cost of a first-page request.
-    const unfiltered = query.where.length === 0 && query.refine.length === 0 && query.exclude.length === 0 && !compiled.grouped;
+    const unfiltered = query.where.length === 0 && query.refine.length === 0 && query.exclude.length === 0 && !compiled.grouped && !dataset.security;
     const [rows, count] = await Promise.all([
       records.query(table, compiled.sql, compiled.params),
       unfiltered ? Promise.resolve(null) : records.query(table, compiled.countSql, compiled.countParams),
@@ -82,13 +84,15 @@ export async function queryRecords(principal: Principal | null, dataset_id: stri
   });
 }
 
-export async function getRecord(principal: Principal | null, dataset_id: string, record_id: string) {
-  const dataset = await exploredDataset(principal, dataset_id);
+export async function getRecord(viewer: Viewer, dataset_id: string, record_id: string) {
+  const dataset = await exploredDataset(viewer, dataset_id);
   if (!dataset.records_table || !/^[0-9a-f]{40}$/.test(record_id)) throw new AppError("not_found", `Record "${record_id}" not found.`);
   const records = store().records;
   const columns = dataset.fields.map((f) => `"${f.column}"`).join(", ");
-  const sql = `SELECT _id${columns ? `, ${columns}` : ""} FROM "${records.sqlName(dataset.records_table)}" WHERE _id = ? ORDER BY _n LIMIT 1`;
-  const [row] = await records.query(dataset.records_table, sql, [record_id]);
+  // A record outside the viewer's record filter does not exist for them.
+  const security = dataset.security ? compileFilter({ security: dataset.security }, new FieldCatalog(odsqlFields(dataset)), records.dialect) : null;
+  const sql = `SELECT _id${columns ? `, ${columns}` : ""} FROM "${records.sqlName(dataset.records_table)}" WHERE _id = ?${security ? ` AND (${security.text})` : ""} ORDER BY _n LIMIT 1`;
+  const [row] = await records.query(dataset.records_table, sql, [record_id, ...(security?.params ?? [])]);
   if (!row) throw new AppError("not_found", `Record "${record_id}" not found.`);
   return {
     _id: row._id,
@@ -97,8 +101,8 @@ export async function getRecord(principal: Principal | null, dataset_id: string,
 }
 
 /** Facets of the dataset: the requested ones, or every field annotated `facet`. */
-export async function queryFacets(principal: Principal | null, dataset_id: string, query: ExploreQuery) {
-  const dataset = await exploredDataset(principal, dataset_id);
+export async function queryFacets(viewer: Viewer, dataset_id: string, query: ExploreQuery) {
+  const dataset = await exploredDataset(viewer, dataset_id);
   const requests = await odsql(async () =>
     query.facet.length > 0
       ? query.facet.map(parseFacetParam)
@@ -115,7 +119,7 @@ export async function queryFacets(principal: Principal | null, dataset_id: strin
         // A disjunctive facet ignores its own refinements, so that the other values stay visible to add.
         const refine = request.disjunctive ? query.refine.filter((_, i) => refined[i]!.field !== request.name) : query.refine;
         const compiled = compileFacetQuery(
-          { field: request.name, where: query.where, refine, exclude: query.exclude, sort: request.sort, limit: request.limit },
+          { field: request.name, where: query.where, refine, exclude: query.exclude, security: dataset.security, sort: request.sort, limit: request.limit },
           odsqlFields(dataset),
           records.dialect,
           records.sqlName(table),

@@ -1,7 +1,7 @@
 // The store interfaces of publishing: the records tables Explore serves, and the publish jobs with the dataset
 // status they drive (API-CONTRACT.md §3). Split from types.ts because only the publishing and explore services
 // use them.
-import type { DatasetMetadata, DatasetStatusName } from "@/lib/datasets/schema";
+import type { DatasetMetadata, DatasetSecurity, DatasetStatusName } from "@/lib/datasets/schema";
 import type { PreviewField } from "@/lib/extractors/types";
 import type { JobOutcome, PublishFunction } from "@/lib/publishing/status-machine";
 
@@ -74,6 +74,7 @@ export type PublishedDataset = {
   uid: string;
   dataset_id: string;
   is_restricted: boolean;
+  default_security: DatasetSecurity;
   created_by_id: string | null;
   records_table: string | null;
   fields: RecordsField[];

@@ -12,11 +12,13 @@ import type { DatasetFile, Datasource } from "@/lib/resources/schema";
 import type { PublishJobStore, RecordsStore } from "@/lib/store/publishing-types";
 import type { MetadataTemplateField, MetadataTemplateType } from "@/lib/metadata/template-schema";
 import type { IdentityAdminStores } from "@/lib/store/identity-types";
+import type { AppliedRuleset } from "@/lib/dataset-security/effective-access";
+import type { ApiCallCounterStore, RulesetStore } from "@/lib/store/security-types";
 
 export type Page<T> = { total_count: number; results: T[] };
 
-/** Which datasets an operation may touch: all of them, none, or those a user created. */
-export type DatasetScope = { kind: "all" } | { kind: "none" } | { kind: "owned_by"; user_id: string };
+/** Which datasets an operation may touch: all of them, none, or those a user created plus some named ones. */
+export type DatasetScope = { kind: "all" } | { kind: "none" } | { kind: "some"; owner_id: string | null; dataset_uids: readonly string[] };
 
 export type NewDataset = {
   dataset_id: string;
@@ -117,6 +119,8 @@ export type PrincipalRecord = {
   expires_at: string | null;
   /** direct grants ∪ grants of the user's groups */
   permissions: string[];
+  /** dataset rulesets of the user and of their groups */
+  rulesets: AppliedRuleset[];
 };
 
 export type SessionRecord = {
@@ -225,6 +229,8 @@ export type Store = {
   metadataTemplates: MetadataTemplateStore;
   publishJobs: PublishJobStore;
   records: RecordsStore;
+  rulesets: RulesetStore;
+  apiCallCounters: ApiCallCounterStore;
   /** Cheap round trip used by the health check. */
   ping(): Promise<void>;
 };

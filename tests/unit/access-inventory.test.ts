@@ -61,11 +61,11 @@ describe("access inventory", () => {
     // every handler that names a dataset goes through exploredDataset (404 for what the caller may not see)
     const sources = ["lib/explore/records.ts", "lib/explore/exports.ts"].map((f) => readFileSync(join(root, f), "utf8"));
     for (const source of sources) {
-      const functions = [...source.matchAll(/export async function (\w+)\(principal: Principal \| null, dataset_id/g)].map((m) => m[1]!);
+      const functions = [...source.matchAll(/export async function (\w+)\(viewer: Viewer, dataset_id/g)].map((m) => m[1]!);
       expect(functions.length).toBeGreaterThan(0);
       for (const name of functions) {
         const body = source.slice(source.indexOf(`export async function ${name}(`)).split(/\nexport /)[0]!;
-        expect(body.includes("await exploredDataset(principal, dataset_id)"), `${name} must check visibility first`).toBe(true);
+        expect(body.includes("await exploredDataset(viewer, dataset_id)"), `${name} must check visibility first`).toBe(true);
       }
     }
   });

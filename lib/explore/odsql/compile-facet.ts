@@ -1,6 +1,6 @@
 // One facet's (value, count) rows under the current filter. Date facets are hierarchical: years,
 // then months once the facet is refined to a year, then days once refined to a month.
-import { compileFilter, whereClause } from "./compile-filter";
+import { compileFilter, whereClause, type SecurityFilter } from "./compile-filter";
 import { countSql } from "./compile-value";
 import { semanticError } from "./errors";
 import { FieldCatalog, type Dialect, type FieldType, type OdsqlField } from "./field-catalog";
@@ -15,6 +15,7 @@ export type FacetQueryInput = {
   where?: string[];
   refine?: string[];
   exclude?: string[];
+  security?: SecurityFilter | null;
   /** Default -count (most frequent first); ties are broken by value. */
   sort?: FacetSort;
   /** Absent or ≤ 0: every value. */

@@ -2,7 +2,7 @@
 // for one page and SQL for total_count. Output columns are aliased o0, o1… (labels are user text and
 // never become identifiers); `columns` maps each alias back to its JSON key and type.
 import { isAggregate, isLiteral, sameExpr, type Expr, type OrderItem, type SelectItem } from "./ast";
-import { compileFilter, whereClause } from "./compile-filter";
+import { compileFilter, whereClause, type SecurityFilter } from "./compile-filter";
 import { compileValue, type CompileContext } from "./compile-value";
 import { semanticError } from "./errors";
 import { FieldCatalog, type Dialect, type OdsqlField, type ValueType } from "./field-catalog";
@@ -19,6 +19,7 @@ export type RecordsQueryInput = {
   offset: number;
   refine?: string[];
   exclude?: string[];
+  security?: SecurityFilter | null;
 };
 
 /** "number": computed (count, sum, arithmetic); "json" is reserved for JSON-valued expressions and not produced yet. */

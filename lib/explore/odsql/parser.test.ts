@@ -117,11 +117,13 @@ describe("parseWhere", () => {
     expect(failure(() => parseWhere("d = date'2021-02-30'")).message).toBe('Invalid ODSQL in where: invalid date "2021-02-30" at position 5');
   });
 
-  it("requires back-quotes for reserved words and accepts escapes inside them", () => {
+  it("requires back-quotes for reserved keywords and accepts escapes inside them", () => {
     expect(where("`year` = 1")).toMatchObject({ left: field("year") });
     expect(where("`a\\`b` = 1")).toMatchObject({ left: field("a`b") });
     expect(where("to = 1 and like = 2")).toMatchObject({ left: { left: field("to") }, right: { left: field("like") } });
-    expect(failure(() => parseWhere("year = 1")).message).toBe('Invalid ODSQL in where: unexpected "year" at position 1');
+    expect(failure(() => parseWhere("select = 1")).message).toBe('Invalid ODSQL in where: unexpected "select" at position 1');
+    // a function name without "(" is a field, as in the contract's filter example `year!=2022`
+    expect(where("year!=2022")).toMatchObject({ left: field("year"), op: "!=" });
   });
 
   it("reports the clause, token and position of syntax errors", () => {

@@ -313,7 +313,9 @@ export class Parser {
       this.advance();
       return { kind: "null", ...span };
     }
-    if (RESERVED_WORDS.has(word)) throw this.unexpected();
+    // A function name not followed by "(" can only be a field: `year != 2022` is how Opendatasoft's own
+    // documentation writes a record filter. Other reserved words need backquotes.
+    if (RESERVED_WORDS.has(word) && !FUNCTIONS.includes(word)) throw this.unexpected();
     this.advance();
     return { kind: "field", name: token.value, ...span };
   }

@@ -961,6 +961,16 @@ export const en = {
     mandatory_missing: "Mandatory metadata missing, fill them before publishing: {fields}.",
     mandatory_field: "{label} is mandatory before publishing.",
   },
+  security: {
+    errors: {
+      filter_query: "The record filter is not valid ODSQL: {detail}.",
+      no_user: "There is no user “{name}”.",
+      no_group: "There is no group “{name}”.",
+      exists: "“{name}” already has a ruleset on this dataset: change that one.",
+      target_mismatch: "This ruleset belongs to “{name}”: a ruleset cannot move to another user or group.",
+      quota_exceeded: "API calls quota exceeded for this dataset: {limit} per {unit}. Try again in {seconds} s.",
+    },
+  },
   errors: {
     user_field_taken: "Another user already has this {field}.",
     body_too_large: "The request body is larger than {limit}.",

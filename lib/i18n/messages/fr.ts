@@ -963,6 +963,16 @@ export const fr: Messages = {
     mandatory_missing: "Métadonnées obligatoires manquantes, renseignez-les avant de publier : {fields}.",
     mandatory_field: "{label} est obligatoire avant de publier.",
   },
+  security: {
+    errors: {
+      filter_query: "Le filtre d’enregistrements n’est pas une requête ODSQL valide : {detail}.",
+      no_user: "Il n’existe pas d’utilisateur « {name} ».",
+      no_group: "Il n’existe pas de groupe « {name} ».",
+      exists: "« {name} » a déjà une règle sur ce jeu de données : modifiez celle-ci.",
+      target_mismatch: "Cette règle appartient à « {name} » : elle ne peut pas passer à un autre utilisateur ou groupe.",
+      quota_exceeded: "Quota d’appels API dépassé pour ce jeu de données : {limit} par {unit}. Réessayez dans {seconds} s.",
+    },
+  },
   errors: {
     user_field_taken: "Un autre utilisateur a déjà ce {field}.",
     body_too_large: "Le corps de la requête dépasse {limit}.",

@@ -34,8 +34,8 @@ function scopeWhere(scope: DatasetScope): Prisma.DatasetWhereInput {
   switch (scope.kind) {
     case "all":
       return {};
-    case "owned_by":
-      return { created_by_id: scope.user_id };
+    case "some":
+      return { OR: [...(scope.owner_id ? [{ created_by_id: scope.owner_id }] : []), { uid: { in: [...scope.dataset_uids] } }] };
     case "none":
       return { uid: { in: [] } };
   }
@@ -116,9 +116,11 @@ export function prismaDatasetStore(db: Db, provider: "sqlite" | "postgresql"): D
     const filters = ["s.search_text LIKE ?"];
     // foldForSearch left no LIKE wildcard in `search`.
     const args: (string | number)[] = [`%${search}%`];
-    if (scope.kind === "owned_by") {
-      filters.push("d.created_by_id = ?");
-      args.push(scope.user_id);
+    if (scope.kind === "some") {
+      const granted = scope.dataset_uids.map(() => "?").join(", ");
+      filters.push(`(${[scope.owner_id ? "d.created_by_id = ?" : null, granted ? `d.uid IN (${granted})` : null].filter(Boolean).join(" OR ")})`);
+      if (scope.owner_id) args.push(scope.owner_id);
+      args.push(...scope.dataset_uids);
     }
     if (query.dataset_id) {
       filters.push("d.dataset_id = ?");

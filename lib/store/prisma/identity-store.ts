@@ -4,6 +4,9 @@ import { randomToken } from "@/lib/ids/uid";
 import { isUniqueViolationOn } from "@/lib/store/prisma/unique-violation";
 import type { IdentityStore, PrincipalRecord } from "@/lib/store/types";
 import { userSearchText } from "@/lib/store/prisma/user-directory-store";
+import { appliedRuleset } from "@/lib/store/prisma/ruleset-store";
+
+const rulesetSelect = { dataset_uid: true, security: true, permissions: true } satisfies Prisma.DatasetRulesetSelect;
 
 const principalSelect = {
   id: true,
@@ -12,7 +15,19 @@ const principalSelect = {
   locale: true,
   expires_at: true,
   permissions: { select: { permission: true } },
-  memberships: { select: { group: { select: { permissions: { select: { permission: true } } } } } },
+  memberships: {
+    select: {
+      group: {
+        select: {
+          uid: true,
+          title: true,
+          permissions: { select: { permission: true } },
+          rulesets: { select: rulesetSelect },
+        },
+      },
+    },
+  },
+  rulesets: { select: rulesetSelect },
 } satisfies Prisma.UserSelect;
 
 type PrincipalRow = Prisma.UserGetPayload<{ select: typeof principalSelect }>;
@@ -27,6 +42,10 @@ function toPrincipal(row: PrincipalRow): PrincipalRecord {
     locale: row.locale,
     expires_at: row.expires_at ? row.expires_at.toISOString() : null,
     permissions: [...permissions].sort(),
+    rulesets: [
+      ...row.rulesets.map((r) => appliedRuleset(r, { kind: "user" })),
+      ...row.memberships.flatMap((m) => m.group.rulesets.map((r) => appliedRuleset(r, { kind: "group", group_uid: m.group.uid, title: m.group.title }))),
+    ],
   };
 }
 

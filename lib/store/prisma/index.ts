@@ -13,6 +13,7 @@ import { postgresRecordsStore } from "@/lib/store/prisma/records/postgres-record
 import { sqliteRecordsStore } from "@/lib/store/prisma/records/sqlite-records-store";
 import { prismaResourceStore } from "@/lib/store/prisma/resource-store";
 import { prismaStackStore } from "@/lib/store/prisma/stack-store";
+import { prismaApiCallCounterStore, prismaRulesetStore } from "@/lib/store/prisma/ruleset-store";
 import type { Store } from "@/lib/store/types";
 
 export function prismaStore(target: DatabaseTarget): Store {
@@ -30,6 +31,8 @@ export function prismaStore(target: DatabaseTarget): Store {
     signInThrottle: prismaSignInThrottleStore(db),
     metadataTemplates: prismaMetadataTemplateStore(db, target.provider),
     publishJobs: prismaPublishJobStore(db),
+    rulesets: prismaRulesetStore(db),
+    apiCallCounters: prismaApiCallCounterStore(db),
     records:
       target.provider === "sqlite"
         ? sqliteRecordsStore(join(dirname(target.file), "records"))

@@ -2,7 +2,7 @@
 // is still the one the FSM allows), inside the transaction that also writes the job: two requests or two
 // workers racing on the same dataset cannot both win, on SQLite or PostgreSQL.
 import type { Db } from "@/lib/db/client";
-import type { DatasetMetadata, DatasetStatusName } from "@/lib/datasets/schema";
+import type { DatasetMetadata, DatasetSecurity, DatasetStatusName } from "@/lib/datasets/schema";
 import { AppError, msg } from "@/lib/errors/app-error";
 import { newUid } from "@/lib/ids/uid";
 import {
@@ -76,6 +76,7 @@ function toPublished(row: {
   uid: string;
   dataset_id: string;
   is_restricted: boolean;
+  default_security: unknown;
   created_by_id: string | null;
   records_table: string | null;
   published_fields: unknown;
@@ -88,6 +89,7 @@ function toPublished(row: {
     uid: row.uid,
     dataset_id: row.dataset_id,
     is_restricted: row.is_restricted,
+    default_security: row.default_security as DatasetSecurity,
     created_by_id: row.created_by_id,
     records_table: row.records_table,
     fields: (row.published_fields as RecordsField[] | null) ?? [],
@@ -102,6 +104,7 @@ const PUBLISHED_SELECT = {
   uid: true,
   dataset_id: true,
   is_restricted: true,
+  default_security: true,
   created_by_id: true,
   records_table: true,
   published_fields: true,

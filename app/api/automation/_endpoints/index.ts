@@ -10,5 +10,6 @@ import { resourceEndpoints } from "./resources";
 import { apiKeyEndpoints } from "./api-keys";
 import { groupEndpoints } from "./groups";
 import { userEndpoints } from "./users";
+import { datasetSecurityEndpoints } from "./dataset-security";
 
-export const automationEndpoints: AnyEndpoint[] = [...datasetEndpoints, ...resourceEndpoints, ...processingEndpoints, ...publishingEndpoints, ...metadataEndpoints, ...dcatEndpoints, ...userEndpoints, ...groupEndpoints, ...apiKeyEndpoints];
+export const automationEndpoints: AnyEndpoint[] = [...datasetEndpoints, ...datasetSecurityEndpoints, ...resourceEndpoints, ...processingEndpoints, ...publishingEndpoints, ...metadataEndpoints, ...dcatEndpoints, ...userEndpoints, ...groupEndpoints, ...apiKeyEndpoints];

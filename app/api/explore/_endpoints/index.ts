@@ -1,7 +1,8 @@
 // Explore API v2.1 (API-CONTRACT.md §5): the subset @opendatasoft/api-client uses. Anyone may call it; what a
 // caller sees depends on who they are (restricted datasets need the view right).
 import type { Principal } from "@/lib/auth/principal";
-import { exploredDataset, presentDataset } from "@/lib/explore/catalog";
+import { exploredDataset, presentDataset, withSecuredCount, type Viewer } from "@/lib/explore/catalog";
+import { clientAddress } from "@/lib/http/client-address";
 import { CATALOG_EXPORT_FORMATS, exportCatalog, type CatalogExportFormat } from "@/lib/explore/catalog-exports";
 import { queryCatalog, queryCatalogFacets } from "@/lib/explore/catalog-query";
 import { exportRecords } from "@/lib/explore/exports";
@@ -23,8 +24,12 @@ import { z } from "zod";
 const tags = ["Explore"];
 const anyone = { kind: "public" } as const;
 const datasetParams = z.object({ dataset_id: z.string().min(1).max(200) });
-// The handler context types the principal as present; on public endpoints it is null for anonymous callers.
-const caller = (principal: Principal) => (principal as Principal | null) ?? null;
+// The handler context types the principal as present; on public endpoints it is null for anonymous callers, who
+// are told apart by their address (for API calls quotas).
+const caller = (principal: Principal, request: Request): Viewer => ({
+  principal: (principal as Principal | null) ?? null,
+  address: clientAddress(request.headers.get("x-forwarded-for")),
+});
 
 const EXPORT_ALIASES: Record<string, DatasetExportFormat> = { csv: "csv", json: "json", jsonl: "jsonl", geojson: "geojson" };
 
@@ -51,7 +56,7 @@ export const exploreEndpoints: AnyEndpoint[] = [
     access: anyone,
     query: exploreQuerySchema,
     responses: { 200: { description: "Datasets", schema: exploreCatalogSchema }, ...errorResponses },
-    handler: async ({ principal, query }) => ({ status: 200, body: await queryCatalog(caller(principal), query) }),
+    handler: async ({ principal, request, query}) => ({ status: 200, body: await queryCatalog(caller(principal, request), query) }),
   }),
   defineEndpoint({
     method: "GET",
@@ -63,7 +68,7 @@ export const exploreEndpoints: AnyEndpoint[] = [
     access: anyone,
     query: exploreQuerySchema,
     responses: { 200: { description: "Facets", schema: exploreFacetsSchema }, ...errorResponses },
-    handler: async ({ principal, query }) => ({ status: 200, body: await queryCatalogFacets(caller(principal), query) }),
+    handler: async ({ principal, request, query}) => ({ status: 200, body: await queryCatalogFacets(caller(principal, request), query) }),
   }),
   defineEndpoint({
     method: "GET",
@@ -88,10 +93,10 @@ export const exploreEndpoints: AnyEndpoint[] = [
     params: z.object({ format: z.string().min(1).max(30) }),
     query: exploreQuerySchema,
     responses: { 200: { description: "The export", contentType: "application/octet-stream" }, ...errorResponses },
-    handler: async ({ principal, params, query }) => {
+    handler: async ({ principal, request, params, query}) => {
       const format = params.format.toLowerCase() as CatalogExportFormat;
       if (!CATALOG_EXPORT_FORMATS.includes(format)) throw new AppError("InvalidRESTParameterError", `Unknown export format "${params.format}": expected one of ${CATALOG_EXPORT_FORMATS.join(", ")}.`);
-      return exportCatalog(caller(principal), format, query);
+      return exportCatalog(caller(principal, request), format, query);
     },
   }),
   defineEndpoint({
@@ -103,7 +108,7 @@ export const exploreEndpoints: AnyEndpoint[] = [
     access: anyone,
     params: datasetParams,
     responses: { 200: { description: "Dataset", schema: exploreDatasetSchema }, ...errorResponses },
-    handler: async ({ principal, params }) => ({ status: 200, body: presentDataset(await exploredDataset(caller(principal), params.dataset_id)) }),
+    handler: async ({ principal, request, params}) => ({ status: 200, body: presentDataset(await withSecuredCount(await exploredDataset(caller(principal, request), params.dataset_id))) }),
   }),
   defineEndpoint({
     method: "GET",
@@ -116,7 +121,7 @@ export const exploreEndpoints: AnyEndpoint[] = [
     params: datasetParams,
     query: exploreQuerySchema,
     responses: { 200: { description: "Records", schema: exploreRecordsSchema }, ...errorResponses },
-    handler: async ({ principal, params, query }) => ({ status: 200, body: await queryRecords(caller(principal), params.dataset_id, query) }),
+    handler: async ({ principal, request, params, query}) => ({ status: 200, body: await queryRecords(caller(principal, request), params.dataset_id, query) }),
   }),
   defineEndpoint({
     method: "GET",
@@ -127,7 +132,7 @@ export const exploreEndpoints: AnyEndpoint[] = [
     access: anyone,
     params: datasetParams.extend({ record_id: z.string().min(1).max(100) }),
     responses: { 200: { description: "Record", schema: z.record(z.string(), z.unknown()) }, ...errorResponses },
-    handler: async ({ principal, params }) => ({ status: 200, body: await getRecord(caller(principal), params.dataset_id, params.record_id) }),
+    handler: async ({ principal, request, params}) => ({ status: 200, body: await getRecord(caller(principal, request), params.dataset_id, params.record_id) }),
   }),
   defineEndpoint({
     method: "GET",
@@ -139,7 +144,7 @@ export const exploreEndpoints: AnyEndpoint[] = [
     params: datasetParams,
     query: exploreQuerySchema,
     responses: { 200: { description: "Facets", schema: exploreFacetsSchema }, ...errorResponses },
-    handler: async ({ principal, params, query }) => ({ status: 200, body: await queryFacets(caller(principal), params.dataset_id, query) }),
+    handler: async ({ principal, request, params, query}) => ({ status: 200, body: await queryFacets(caller(principal, request), params.dataset_id, query) }),
   }),
   defineEndpoint({
     method: "GET",
@@ -150,8 +155,8 @@ export const exploreEndpoints: AnyEndpoint[] = [
     access: anyone,
     params: datasetParams,
     responses: { 200: { description: "Links", schema: z.object({ links: z.array(z.object({ href: z.string(), rel: z.string() })) }) }, ...errorResponses },
-    handler: async ({ principal, params, url }) => {
-      await exploredDataset(caller(principal), params.dataset_id);
+    handler: async ({ principal, request, params, url}) => {
+      await exploredDataset(caller(principal, request), params.dataset_id);
       const base = url.href.split("?")[0]!.replace(/\/?$/, "/");
       return { status: 200, body: { links: DATASET_EXPORT_FORMATS.map((rel) => ({ href: `${base}${rel}/`, rel })) } };
     },
@@ -167,10 +172,10 @@ export const exploreEndpoints: AnyEndpoint[] = [
     params: datasetParams.extend({ format: z.string().min(1).max(30) }),
     query: exploreQuerySchema,
     responses: { 200: { description: "The export", contentType: "application/octet-stream" }, ...errorResponses },
-    handler: async ({ principal, params, query }) => {
+    handler: async ({ principal, request, params, query}) => {
       const format = EXPORT_ALIASES[params.format.toLowerCase()];
       if (!format) throw new AppError("InvalidRESTParameterError", `Unknown export format "${params.format}": expected one of ${DATASET_EXPORT_FORMATS.join(", ")}.`);
-      return exportRecords(caller(principal), params.dataset_id, format, query);
+      return exportRecords(caller(principal, request), params.dataset_id, format, query);
     },
   }),
 ];
