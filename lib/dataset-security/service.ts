@@ -3,6 +3,7 @@ import "server-only";
 // Reading and changing a dataset's rulesets takes the `manage` right on it; the restriction switch and the
 // default ruleset are part of the Dataset object (lib/datasets/service.ts).
 import type { Principal } from "@/lib/auth/principal";
+import { datasetScope } from "@/lib/datasets/access";
 import { requireDatasetRight } from "@/lib/datasets/service";
 import type { DatasetSecurity } from "@/lib/datasets/schema";
 import type { DatasetPermission, RulesetListQuery } from "@/lib/dataset-security/schema";
@@ -58,6 +59,24 @@ export async function updateRuleset(principal: Principal, dataset_uid: string, t
 export async function deleteRuleset(principal: Principal, dataset_uid: string, target: RulesetTargetRef): Promise<void> {
   await requireDatasetRight(principal, dataset_uid, "manage");
   if (!(await store().rulesets.delete(dataset_uid, target))) throw notFound();
+}
+
+/** The published fields' names, which visible_fields name; null while the dataset was never published. */
+export async function securableFieldNames(principal: Principal, dataset_uid: string): Promise<string[] | null> {
+  const dataset = await requireDatasetRight(principal, dataset_uid, "manage");
+  const [published] = await store().publishJobs.listPublished(dataset.dataset_id);
+  return published ? published.fields.map((f) => f.name) : null;
+}
+
+/** The restriction switch and the default ruleset, from the security grid (the API sets them with PUT /datasets/{uid}/). */
+export async function setDatasetAccess(principal: Principal, dataset_uid: string, change: { is_restricted?: boolean; default_security?: DatasetSecurity }): Promise<void> {
+  const current = await requireDatasetRight(principal, dataset_uid, "manage");
+  const updated = await store().datasets.update(
+    dataset_uid,
+    { is_restricted: change.is_restricted, default_security: change.default_security && checkSecurity(change.default_security, "default_security") },
+    { scope: datasetScope(principal, "manage"), expected_updated_at: current.updated_at },
+  );
+  if (!updated) throw notFound();
 }
 
 export function presentRuleset(ruleset: StoredRuleset) {

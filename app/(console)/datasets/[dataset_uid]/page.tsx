@@ -37,6 +37,7 @@ export default async function DatasetPage({ params }: Props) {
     <DatasetSection
       t={t}
       dataset={dataset}
+      canManage={rights.manage}
       title={title}
       current="overview"
       width="max-w-4xl"

@@ -11,11 +11,14 @@ export function DatasetSection({
   current,
   width,
   actions,
+  canManage,
   children,
 }: {
   t: Translate;
   dataset: { uid: string; dataset_id: string };
   title: string;
+  /** the manage right shows the Security tab */
+  canManage: boolean;
   current: DatasetTab;
   width: "max-w-4xl" | "max-w-5xl" | "max-w-7xl";
   /** buttons beside the title (Edit, Delete); the overview has them */
@@ -40,7 +43,7 @@ export function DatasetSection({
         </header>
       )}
 
-      <DatasetTabs uid={dataset.uid} current={current} t={t} />
+      <DatasetTabs uid={dataset.uid} current={current} t={t} canManage={canManage} />
 
       {children}
     </div>

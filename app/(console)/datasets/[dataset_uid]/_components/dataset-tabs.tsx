@@ -3,10 +3,10 @@ import Link from "next/link";
 import { LinkPending } from "@/components/ui/link-pending";
 import type { Translate } from "@/lib/i18n/translator";
 
-export type DatasetTab = "overview" | "resources" | "processing" | "publishing" | "records" | "metadata";
+export type DatasetTab = "overview" | "resources" | "processing" | "publishing" | "records" | "metadata" | "security";
 
 /** The sections of a dataset as links; the current one carries aria-current="page". */
-export function DatasetTabs({ uid, current, t }: { uid: string; current: DatasetTab; t: Translate }) {
+export function DatasetTabs({ uid, current, t, canManage }: { uid: string; current: DatasetTab; t: Translate; canManage: boolean }) {
   const tabs: { id: DatasetTab; href: string; label: string }[] = [
     { id: "overview", href: `/datasets/${uid}`, label: t("resource_pages.tabs.overview") },
     { id: "resources", href: `/datasets/${uid}/resources`, label: t("resource_pages.tabs.resources") },
@@ -14,6 +14,7 @@ export function DatasetTabs({ uid, current, t }: { uid: string; current: Dataset
     { id: "metadata", href: `/datasets/${uid}/metadata`, label: t("dataset_metadata.tab") },
     { id: "publishing", href: `/datasets/${uid}/publishing`, label: t("publishing_pages.tab") },
     { id: "records", href: `/datasets/${uid}/records`, label: t("records_pages.tab") },
+    ...(canManage ? [{ id: "security" as const, href: `/datasets/${uid}/security`, label: t("security.tab") }] : []),
   ];
   return (
     <nav aria-label={t("resource_pages.tabs.label")} className="border-b border-slate-200">

@@ -28,7 +28,7 @@ export default async function DatasetMetadataPage({ params }: Props) {
   const metadata = dataset.metadata as Record<string, Record<string, FormEntry> | undefined>;
 
   return (
-    <DatasetSection t={t} dataset={dataset} title={title} current="metadata" width="max-w-4xl">
+    <DatasetSection t={t} dataset={dataset} canManage={rights.manage} title={title} current="metadata" width="max-w-4xl">
       <p className="text-sm text-slate-600">{t("dataset_metadata.intro")}</p>
       {!rights.edit ? <Alert tone="info">{t("dataset_metadata.read_only")}</Alert> : null}
       {missing.length ? (

@@ -39,7 +39,7 @@ export default async function DatasetProcessingPage({ params }: Props) {
   const resourcesHref = `/datasets/${dataset.uid}/resources`;
 
   return (
-    <DatasetSection t={t} dataset={dataset} title={title} current="processing" width="max-w-7xl">
+    <DatasetSection t={t} dataset={dataset} canManage={rights.manage} title={title} current="processing" width="max-w-7xl">
       <p className="max-w-3xl text-sm text-slate-600">{t("processing_pages.intro")}</p>
       {!canEdit ? <Alert tone="info">{t("processing_pages.read_only_notice")}</Alert> : null}
 

@@ -30,7 +30,7 @@ export default async function DatasetPublishingPage({ params }: Props) {
   const { t } = await getI18n();
 
   return (
-    <DatasetSection t={t} dataset={dataset} title={title} current="publishing" width="max-w-5xl">
+    <DatasetSection t={t} dataset={dataset} canManage={rights.manage} title={title} current="publishing" width="max-w-5xl">
       <p className="max-w-3xl text-sm text-slate-600">{t("publishing_pages.intro")}</p>
       <PublishPanel dataset_uid={dataset.uid} canPublish={rights.publish} isRestricted={dataset.is_restricted} initial={snapshot} processorLabels={processorLabels} />
     </DatasetSection>

@@ -26,7 +26,7 @@ export default async function DatasetRecordsPage({ params }: Props) {
   const { t } = await getI18n();
 
   return (
-    <DatasetSection t={t} dataset={dataset} title={title} current="records" width="max-w-7xl">
+    <DatasetSection t={t} dataset={dataset} canManage={rights.manage} title={title} current="records" width="max-w-7xl">
       {status.is_published ? (
         <RecordsExplorer dataset_id={dataset.dataset_id} />
       ) : (

@@ -34,7 +34,7 @@ export default async function DatasetResourcesPage({ params }: Props) {
   const labels = new Map<string, string>(extractors().map((e) => [e.type, e.label]));
 
   return (
-    <DatasetSection t={t} dataset={dataset} title={title} current="resources" width="max-w-5xl">
+    <DatasetSection t={t} dataset={dataset} canManage={rights.manage} title={title} current="resources" width="max-w-5xl">
       <section aria-labelledby="resources-heading" className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>
