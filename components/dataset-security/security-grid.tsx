@@ -50,8 +50,7 @@ export function SecurityGrid({ dataset_uid, dataset_id, is_restricted, default_s
             {t("security.empty")}
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <Table className="min-w-[1150px]">
+          <Table className="min-w-[1150px]">
               <caption className="sr-only">{t("security.grid_caption")}</caption>
               <thead>
                 <tr>
@@ -77,8 +76,7 @@ export function SecurityGrid({ dataset_uid, dataset_id, is_restricted, default_s
                   <RulesetRow key={targetKey(ruleset.target)} dataset_uid={dataset_uid} dataset_id={dataset_id} ruleset={ruleset} fields={fields} canViewAs={canViewAs} />
                 ))}
               </tbody>
-            </Table>
-          </div>
+          </Table>
         )}
         <AddRulesetForm dataset_uid={dataset_uid} />
       </section>
