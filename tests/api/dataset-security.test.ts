@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { apiClient } from "../support/api-client";
 import { createTestGroup, createTestUser, uniqueName, type TestUser } from "../support/fixtures";
+import { officialSchemaErrors } from "../support/official-openapi";
 import { publishingHelpers } from "../support/publishing";
 
 const backend = inject("backend");
@@ -16,6 +17,7 @@ Delta;Nice;50;s3cr3t-d
 Epsilon;Lyon;1000;s3cr3t-e
 `;
 
+const official = (method: string, path: string, status: number, body: unknown) => expect(officialSchemaErrors(method, path, status, body), `${method} ${path}`).toEqual([]);
 const security = (overrides: Record<string, unknown> = {}) => ({ is_data_visible: true, visible_fields: null, filter_query: "", api_calls_quota: null, ...overrides });
 
 describe.skipIf(!!backend.skipReason)(`dataset security (${backend.provider})`, () => {
@@ -56,6 +58,7 @@ describe.skipIf(!!backend.skipReason)(`dataset security (${backend.provider})`, 
       const created = await admin.post(path, { user: { username: target.username }, security: security({ filter_query: 'city = "Lyon"' }), permissions: ["edit_dataset"] });
       expect(created.status, created.text).toBe(201);
       expect(created.body).toEqual({ user: { username: target.username }, security: security({ filter_query: 'city = "Lyon"' }), permissions: ["edit_dataset"] });
+      official("POST", "/datasets/{dataset_uid}/security/users/", 201, created.body);
 
       const again = await admin.post(path, { user: { username: target.username } });
       expect(again.status).toBe(400);
@@ -65,10 +68,12 @@ describe.skipIf(!!backend.skipReason)(`dataset security (${backend.provider})`, 
       expect(list.status).toBe(200);
       expect(list.body.results.map((r: { user: { username: string } }) => r.user.username)).toContain(target.username);
       expect(list.body.total_count).toBe(list.body.results.length);
+      official("GET", "/datasets/{dataset_uid}/security/users/", 200, list.body);
 
       const one = await admin.get(`${path}${target.username}/`);
       expect(one.status).toBe(200);
       expect(one.body.permissions).toEqual(["edit_dataset"]);
+      official("GET", "/datasets/{dataset_uid}/security/users/{username}/", 200, one.body);
 
       const replaced = await admin.put(`${path}${target.username}/`, { security: security({ visible_fields: ["name"] }), permissions: [] });
       expect(replaced.status, replaced.text).toBe(200);
@@ -89,6 +94,8 @@ describe.skipIf(!!backend.skipReason)(`dataset security (${backend.provider})`, 
       const created = await admin.post(path, { group: { uid: other }, security: security({ is_data_visible: false }) });
       expect(created.status, created.text).toBe(201);
       expect(created.body).toMatchObject({ group: { uid: other }, security: { is_data_visible: false }, permissions: [] });
+      official("POST", "/datasets/{dataset_uid}/security/groups/", 201, created.body);
+      official("GET", "/datasets/{dataset_uid}/security/groups/", 200, (await admin.get(path)).body);
       expect((await admin.get(`${path}${other}/`)).body.group.uid).toBe(other);
       const updated = await admin.put(`${path}${other}/`, { security: security(), permissions: ["publish_dataset"] });
       expect(updated.status, updated.text).toBe(200);
