@@ -14,6 +14,7 @@ const ADMIN_NAV: NavItem[] = [
   { href: "/metadata-templates", label: "metadata_templates.nav" },
   { href: "/users", label: "identity.nav.users" },
   { href: "/groups", label: "identity.nav.groups" },
+  { href: "/view-as", label: "view_as.nav" },
 ];
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {

@@ -39,6 +39,12 @@ export function listApiKeys(principal: Principal, page: { limit: number; offset:
   return store().apiKeys.list(principal.user_id, page);
 }
 
+/** Every user's keys, for administrators ("View as" picks one). */
+export function listAllApiKeys(principal: Principal, page: { limit: number; offset: number }): Promise<Page<StoredApiKey>> {
+  requireIdentityManager(principal);
+  return store().apiKeys.listAll(page);
+}
+
 export async function getApiKey(principal: Principal, uid: string): Promise<StoredApiKey> {
   const key = await store().apiKeys.get(uid, principal.user_id);
   if (!key) throw notFound();

@@ -5,7 +5,7 @@ import { hashApiKeySecret } from "@/lib/auth/api-key-secret";
 import { isPermission, type Permission } from "@/lib/auth/permissions";
 import { config } from "@/lib/env/config";
 import { store } from "@/lib/store/store";
-import type { PrincipalRecord } from "@/lib/store/types";
+import type { ApiKeyRecord, PrincipalRecord } from "@/lib/store/types";
 import type { AppliedRuleset } from "@/lib/dataset-security/effective-access";
 
 export type Principal = {
@@ -42,7 +42,14 @@ export async function principalFromApiKey(secret: string, now = new Date()): Pro
   if (!key.last_used_at || now.getTime() - key.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
     await store().identity.touchApiKey(key.uid, now);
   }
-  // A key acts as its owner, narrowed to the key's own permissions.
+  return apiKeyPrincipal(key, now);
+}
+
+/**
+ * What a key may do: its owner, narrowed to the key's own permissions. Requests and "View as" share it, so the
+ * simulation cannot drift from what a script with the key gets. The caller checks revocation and the owner.
+ */
+export function apiKeyPrincipal(key: Pick<ApiKeyRecord, "uid" | "permissions" | "user">, now: Date): Principal {
   const owner = userPermissions(key.user, now);
   const permissions = new Set(key.permissions.filter(isPermission).filter((p) => owner.has(p)));
   // The owner's rulesets follow the key (what the owner sees, the key sees), but the dataset permissions they
@@ -60,6 +67,18 @@ export async function principalFromApiKey(secret: string, now = new Date()): Pro
   };
 }
 
+/** What a signed-in user may do, from their record (sessions and "View as" share it). The caller checks is_active. */
+export function userPrincipal(user: PrincipalRecord, now: Date): Principal {
+  return {
+    user_id: user.user_id,
+    username: user.username,
+    permissions: userPermissions(user, now),
+    via: "session",
+    locale: isLocale(user.locale) ? user.locale : null,
+    rulesets: activeRulesets(user, now),
+  };
+}
+
 export async function principalFromSession(sessionId: string, now = new Date()): Promise<Principal | null> {
   const session = await store().identity.findSession(sessionId);
   if (!session || session.revoked_at || !session.user.is_active) return null;
@@ -72,15 +91,7 @@ export async function principalFromSession(sessionId: string, now = new Date()):
   if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     await store().identity.touchSession(session.id, now);
   }
-  return {
-    user_id: session.user.user_id,
-    username: session.user.username,
-    permissions: userPermissions(session.user, now),
-    via: "session",
-    session_id: session.id,
-    locale: isLocale(session.user.locale) ? session.user.locale : null,
-    rulesets: activeRulesets(session.user, now),
-  };
+  return { ...userPrincipal(session.user, now), session_id: session.id };
 }
 
 export function hasPermission(principal: Principal, permission: Permission): boolean {

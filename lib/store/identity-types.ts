@@ -127,6 +127,8 @@ export interface ApiKeyStore {
   /** Revokes once: a revoked key keeps its first revocation. */
   revoke(uid: string, user_id: string, reason: string, at: Date): Promise<StoredApiKey | null>;
   findByHash(key_hash: string): Promise<StoredApiKey | null>;
+  /** Every user's keys, newest first (administrators choosing one to "View as"). */
+  listAll(page: { limit: number; offset: number }): Promise<Page<StoredApiKey>>;
 }
 
 export type ThrottleRecord = { key: string; failures: number; window_started_at: Date; blocked_until: Date | null };

@@ -2,6 +2,7 @@
 // counters behind their quotas. The service checks the caller's right on the dataset first.
 import type { DatasetSecurity } from "@/lib/datasets/schema";
 import type { DatasetPermission } from "@/lib/dataset-security/schema";
+import type { AppliedRuleset } from "@/lib/dataset-security/effective-access";
 import type { Page } from "@/lib/store/types";
 
 export type RulesetTargetRef = { kind: "user"; username: string } | { kind: "group"; group_uid: string };
@@ -28,6 +29,8 @@ export interface RulesetStore {
   create(dataset_uid: string, target: RulesetTargetRef, input: RulesetInput): Promise<StoredRuleset | "no_target" | "exists">;
   update(dataset_uid: string, target: RulesetTargetRef, input: RulesetInput): Promise<StoredRuleset | null>;
   delete(dataset_uid: string, target: RulesetTargetRef): Promise<boolean>;
+  /** The rulesets of one group on every dataset, as they apply to its members ("View as" a group). */
+  ofGroup(group_uid: string): Promise<AppliedRuleset[]>;
 }
 
 export interface ApiCallCounterStore {

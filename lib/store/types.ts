@@ -173,6 +173,9 @@ export interface IdentityStore {
 
   createApiKey(input: { uid: string; key_hash: string; key_prefix: string; label: string; user_id: string; permissions: string[] }): Promise<void>;
   findApiKeyByHash(key_hash: string): Promise<ApiKeyRecord | null>;
+  /** "View as": a user's record as a request would load it, and a key (revoked or not) with its owner's. */
+  findPrincipal(username: string): Promise<PrincipalRecord | null>;
+  findApiKeyByUid(uid: string): Promise<ApiKeyRecord | null>;
   touchApiKey(uid: string, at: Date): Promise<void>;
 }
 

@@ -79,6 +79,13 @@ export function prismaApiKeyStore(db: Db): ApiKeyStore {
       return find(uid, user_id);
     },
 
+    async listAll(page) {
+      const total_count = await db.apiKey.count();
+      if (page.limit === 0 || page.offset >= total_count) return { total_count, results: [] };
+      const rows = await db.apiKey.findMany({ select: apiKeySelect, orderBy: [{ created_at: "desc" }, { uid: "asc" }], skip: page.offset, take: page.limit });
+      return { total_count, results: rows.map(toStoredApiKey) };
+    },
+
     async findByHash(key_hash) {
       const row = await db.apiKey.findUnique({ where: { key_hash }, select: apiKeySelect });
       return row ? toStoredApiKey(row) : null;

@@ -2,7 +2,7 @@ import type { Db, Prisma } from "@/lib/db/client";
 import { AppError, msg } from "@/lib/errors/app-error";
 import { randomToken } from "@/lib/ids/uid";
 import { isUniqueViolationOn } from "@/lib/store/prisma/unique-violation";
-import type { IdentityStore, PrincipalRecord } from "@/lib/store/types";
+import type { ApiKeyRecord, IdentityStore, PrincipalRecord } from "@/lib/store/types";
 import { userSearchText } from "@/lib/store/prisma/user-directory-store";
 import { appliedRuleset } from "@/lib/store/prisma/ruleset-store";
 
@@ -46,6 +46,19 @@ function toPrincipal(row: PrincipalRow): PrincipalRecord {
       ...row.rulesets.map((r) => appliedRuleset(r, { kind: "user" })),
       ...row.memberships.flatMap((m) => m.group.rulesets.map((r) => appliedRuleset(r, { kind: "group", group_uid: m.group.uid, title: m.group.title }))),
     ],
+  };
+}
+
+const apiKeyInclude = { permissions: { select: { permission: true } }, user: { select: principalSelect } } satisfies Prisma.ApiKeyInclude;
+
+function toApiKeyRecord(row: Prisma.ApiKeyGetPayload<{ include: typeof apiKeyInclude }>): ApiKeyRecord {
+  return {
+    uid: row.uid,
+    label: row.label,
+    permissions: row.permissions.map((p) => p.permission),
+    revoked_at: row.revoked_at,
+    last_used_at: row.last_used_at,
+    user: toPrincipal(row.user),
   };
 }
 
@@ -154,17 +167,22 @@ export function prismaIdentityStore(db: Db): IdentityStore {
     async findApiKeyByHash(key_hash) {
       const row = await db.apiKey.findUnique({
         where: { key_hash },
-        include: { permissions: { select: { permission: true } }, user: { select: principalSelect } },
+        include: apiKeyInclude,
       });
-      if (!row) return null;
-      return {
-        uid: row.uid,
-        label: row.label,
-        permissions: row.permissions.map((p) => p.permission),
-        revoked_at: row.revoked_at,
-        last_used_at: row.last_used_at,
-        user: toPrincipal(row.user),
-      };
+      return row ? toApiKeyRecord(row) : null;
+    },
+
+    async findPrincipal(username) {
+      const row = await db.user.findUnique({ where: { username }, select: principalSelect });
+      return row ? toPrincipal(row) : null;
+    },
+
+    async findApiKeyByUid(uid) {
+      const row = await db.apiKey.findUnique({
+        where: { uid },
+        include: apiKeyInclude,
+      });
+      return row ? toApiKeyRecord(row) : null;
     },
 
     async touchApiKey(uid, at) {

@@ -107,6 +107,11 @@ export function prismaRulesetStore(db: Db): RulesetStore {
       const { count } = await db.datasetRuleset.deleteMany({ where: targetWhere(dataset_uid, target) });
       return count > 0;
     },
+
+    async ofGroup(group_uid) {
+      const rows = await db.datasetRuleset.findMany({ where: { group_uid }, select: { dataset_uid: true, security: true, permissions: true, group: { select: { uid: true, title: true } } } });
+      return rows.map((r) => appliedRuleset(r, { kind: "group", group_uid: r.group!.uid, title: r.group!.title }));
+    },
   };
 }
 
