@@ -51,9 +51,15 @@ export async function getApiKey(principal: Principal, uid: string): Promise<Stor
   return key;
 }
 
+/**
+ * A key may carry the dataset permissions its owner holds through rulesets: they only ever reach those datasets (a
+ * key's domain permissions stay narrowed to its owner's, lib/auth/principal.ts).
+ */
+const rulesetPermissions = (principal: Principal) => [...new Set((principal.rulesets ?? []).flatMap((r) => r.permissions))];
+
 /** Creates a key for the caller's own user; the secret is returned once and only its hash is kept. */
 export async function createApiKey(principal: Principal, input: ApiKeyCreate): Promise<{ key: StoredApiKey; secret: string }> {
-  requireGrantable(principal, input.permissions);
+  requireGrantable(principal, input.permissions, [], "permissions", rulesetPermissions(principal));
   const secret = generateApiKeySecret();
   for (let attempt = 0; ; attempt++) {
     try {
@@ -75,7 +81,7 @@ export async function createApiKey(principal: Principal, input: ApiKeyCreate): P
 
 export async function updateApiKey(principal: Principal, uid: string, input: ApiKeyUpdate): Promise<StoredApiKey> {
   const key = await getApiKey(principal, uid);
-  if (input.permissions) requireGrantable(principal, input.permissions, key.permissions);
+  if (input.permissions) requireGrantable(principal, input.permissions, key.permissions, "permissions", rulesetPermissions(principal));
   const updated = await store().apiKeys.update(uid, principal.user_id, input);
   if (!updated) throw notFound();
   return updated;

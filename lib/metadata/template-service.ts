@@ -4,6 +4,7 @@ import "server-only";
 // is_active changes only, and system always-active templates cannot be deactivated.
 import { isDeepStrictEqual } from "node:util";
 import type { Principal } from "@/lib/auth/principal";
+import { datasetScope } from "@/lib/datasets/access";
 import { AppError, forbidden, msg, notFound, type Text } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/zod-messages";
 import { SYSTEM_TEMPLATES } from "@/lib/metadata/system-templates";
@@ -166,12 +167,15 @@ export async function deleteTemplate(principal: Principal, name: string): Promis
   if (!(await store().metadataTemplates.delete(name))) throw notFound();
 }
 
-/** Values already used by datasets for this field that start with `query` (case-insensitive), most used first. */
-export async function suggestFieldValues(name: string, field: string, query: string | undefined, count: number): Promise<Suggestions> {
+/**
+ * Values already used for this field that start with `query` (case-insensitive), most used first — only from the
+ * datasets the caller may view: a suggestion must not reveal what is in a dataset they cannot see.
+ */
+export async function suggestFieldValues(principal: Principal, name: string, field: string, query: string | undefined, count: number): Promise<Suggestions> {
   const started = Date.now();
   await getTemplateField(name, field);
   if (query === undefined) throw invalid(msg("validation.required"), "query");
-  const hits = await store().metadataTemplates.suggest(name, field, query.trim(), count);
+  const hits = await store().metadataTemplates.suggest(name, field, query.trim(), count, datasetScope(principal, "view"));
   return {
     hits,
     nb_hits: hits.length,

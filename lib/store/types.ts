@@ -214,7 +214,7 @@ export interface MetadataTemplateStore {
   /** Writes a system template's definition, keeping is_active once it exists. Safe to run at every start. */
   upsertSystem(input: MetadataTemplateInput & { active_by_default: boolean; position: number }): Promise<void>;
   /** Distinct values (or list items) of metadata.<template>.<field>.value across datasets starting with `prefix`, most used first. */
-  suggest(template: string, field: string, prefix: string, count: number): Promise<string[]>;
+  suggest(template: string, field: string, prefix: string, count: number, scope: DatasetScope): Promise<string[]>;
 }
 
 export type Store = {

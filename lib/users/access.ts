@@ -19,10 +19,13 @@ export function requireIdentityManager(principal: Principal): void {
   if (!canManageIdentities(principal)) throw forbidden();
 }
 
-/** Refuses to add permissions the principal does not hold (removing them is always allowed). */
-export function requireGrantable(principal: Principal, next: readonly string[], current: readonly string[] = [], field = "permissions"): void {
+/**
+ * Refuses to add permissions the principal does not hold (removing them is always allowed). `alsoHeld`: permissions
+ * held otherwise, e.g. the dataset permissions of the principal's rulesets, which their own API keys may carry.
+ */
+export function requireGrantable(principal: Principal, next: readonly string[], current: readonly string[] = [], field = "permissions", alsoHeld: readonly string[] = []): void {
   const added = next.filter((p) => !current.includes(p));
-  const missing = added.filter((p) => !isPermission(p) || !principal.permissions.has(p as Permission));
+  const missing = added.filter((p) => !isPermission(p) || !(principal.permissions.has(p as Permission) || alsoHeld.includes(p)));
   if (missing.length) {
     const message = msg("identity.errors.cannot_grant", { permissions: missing.join(", ") });
     throw new AppError("validation_error", message, { fieldErrors: { [field]: [message] } });

@@ -173,6 +173,21 @@ describe.skipIf(!!backend.skipReason)(`dataset security (${backend.provider})`, 
     });
   });
 
+  it("lets a user put the dataset permissions of their rulesets on their own API keys, and nothing more", async () => {
+    const manager = await createTestUser({ prefix: "rs_manager", keyPermissions: ["manage_dataset"] });
+    const granted = await admin.post(`/datasets/${open.uid}/security/users/`, { user: { username: manager.username }, permissions: ["manage_dataset"] });
+    expect(granted.status, granted.text).toBe(201);
+    const asManager = apiClient(backend.baseUrl, manager.apiKey);
+    expect((await asManager.post("/apikeys/", { label: "too much", permissions: ["edit_domain"] })).status).toBe(400);
+    const created = await asManager.post("/apikeys/", { label: "rules one dataset", permissions: ["manage_dataset"] });
+    expect(created.status, created.text).toBe(201);
+    const asKey = apiClient(backend.baseUrl, created.body.key);
+    expect((await asKey.get(`/datasets/${open.uid}/security/users/`)).status).toBe(200);
+    // the key's manage_dataset stays on that dataset: no domain-wide right came with it
+    expect((await asKey.get(`/datasets/${restricted.uid}/`)).status).toBe(404);
+    expect((await asKey.get("/datasets/?limit=100")).body.results.map((d: { uid: string }) => d.uid)).toEqual([open.uid]);
+  });
+
   describe("Explore", () => {
     it("hides a restricted dataset from everyone without a ruleset", async () => {
       for (const user of [undefined, outsider]) {

@@ -5,6 +5,7 @@ import { isUniqueViolationOn } from "@/lib/store/prisma/unique-violation";
 import type { ApiKeyRecord, IdentityStore, PrincipalRecord } from "@/lib/store/types";
 import { userSearchText } from "@/lib/store/prisma/user-directory-store";
 import { appliedRuleset } from "@/lib/store/prisma/ruleset-store";
+import { liveGroups } from "@/lib/store/prisma/live-groups";
 
 const rulesetSelect = { dataset_uid: true, security: true, permissions: true } satisfies Prisma.DatasetRulesetSelect;
 
@@ -34,7 +35,8 @@ type PrincipalRow = Prisma.UserGetPayload<{ select: typeof principalSelect }>;
 
 function toPrincipal(row: PrincipalRow): PrincipalRecord {
   const permissions = new Set(row.permissions.map((p) => p.permission));
-  for (const m of row.memberships) for (const p of m.group.permissions) permissions.add(p.permission);
+  const groups = liveGroups(row.memberships);
+  for (const group of groups) for (const p of group.permissions) permissions.add(p.permission);
   return {
     user_id: row.id,
     username: row.username,
@@ -44,7 +46,7 @@ function toPrincipal(row: PrincipalRow): PrincipalRecord {
     permissions: [...permissions].sort(),
     rulesets: [
       ...row.rulesets.map((r) => appliedRuleset(r, { kind: "user" })),
-      ...row.memberships.flatMap((m) => m.group.rulesets.map((r) => appliedRuleset(r, { kind: "group", group_uid: m.group.uid, title: m.group.title }))),
+      ...groups.flatMap((group) => group.rulesets.map((r) => appliedRuleset(r, { kind: "group", group_uid: group.uid, title: group.title }))),
     ],
   };
 }

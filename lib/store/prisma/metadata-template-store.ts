@@ -196,35 +196,49 @@ export function prismaMetadataTemplateStore(db: Db, provider: "sqlite" | "postgr
       }
     },
 
-    async suggest(template, field, prefix, count) {
-      if (hasNul(template, field, prefix)) return [];
+    async suggest(template, field, prefix, count, scope) {
+      if (hasNul(template, field, prefix) || scope.kind === "none") return [];
       const pattern = prefixPattern(prefix);
+      // The datasets in scope, as SQL on "Dataset" d: the owner and the granted uids are bound after the fixed
+      // parameters (?1–?3 / $1–$3), numbered for each dialect.
+      const granted = scope.kind === "some" ? [...(scope.owner_id ? [scope.owner_id] : []), ...scope.dataset_uids] : [];
+      const inScope = (n: (i: number) => string) => {
+        if (scope.kind !== "some") return "";
+        const owner = scope.owner_id ? [`d.created_by_id = ${n(4)}`] : [];
+        const offset = 4 + owner.length;
+        const uids = scope.dataset_uids.length > 0 ? [`d.uid IN (${scope.dataset_uids.map((_, i) => n(offset + i)).join(", ")})`] : [];
+        return ` AND (${[...owner, ...uids].join(" OR ")})`;
+      };
       if (provider === "sqlite") {
         const path = `$."${template}"."${field}".value`;
+        const where = inScope((i) => `?${i}`);
         const rows = await db.$queryRawUnsafe<{ v: string }[]>(
           `SELECT v, COUNT(*) AS n FROM (
-             SELECT json_extract(d.metadata, ?1) AS v FROM "Dataset" d WHERE json_type(d.metadata, ?1) = 'text'
+             SELECT json_extract(d.metadata, ?1) AS v FROM "Dataset" d WHERE json_type(d.metadata, ?1) = 'text'${where}
              UNION ALL
-             SELECT j.value AS v FROM "Dataset" d, json_each(d.metadata, ?1) j WHERE json_type(d.metadata, ?1) = 'array' AND j.type = 'text'
+             SELECT j.value AS v FROM "Dataset" d, json_each(d.metadata, ?1) j WHERE json_type(d.metadata, ?1) = 'array' AND j.type = 'text'${where}
            ) WHERE lower(v) LIKE ?2 ESCAPE '\\' GROUP BY v ORDER BY n DESC, v ASC LIMIT ?3`,
           path,
           pattern,
           count,
+          ...granted,
         );
         return rows.map((r) => r.v);
       }
       const path = `{${template},${field},value}`;
+      const where = inScope((i) => `$${i}`);
       const rows = await db.$queryRawUnsafe<{ v: string }[]>(
         `SELECT v, COUNT(*) AS n FROM (
-           SELECT d.metadata #>> $1::text[] AS v FROM "Dataset" d WHERE jsonb_typeof(d.metadata #> $1::text[]) = 'string'
+           SELECT d.metadata #>> $1::text[] AS v FROM "Dataset" d WHERE jsonb_typeof(d.metadata #> $1::text[]) = 'string'${where}
            UNION ALL
            SELECT e.v FROM "Dataset" d CROSS JOIN LATERAL jsonb_array_elements_text(
              CASE WHEN jsonb_typeof(d.metadata #> $1::text[]) = 'array' THEN d.metadata #> $1::text[] ELSE '[]'::jsonb END
-           ) AS e(v)
+           ) AS e(v) WHERE true${where}
          ) s WHERE lower(v) LIKE $2 ESCAPE '\\' GROUP BY v ORDER BY COUNT(*) DESC, v ASC LIMIT $3`,
         path,
         pattern,
         count,
+        ...granted,
       );
       return rows.map((r) => r.v);
     },

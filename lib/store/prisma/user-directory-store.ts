@@ -2,6 +2,7 @@ import type { Db, Prisma } from "@/lib/db/client";
 import { AppError, msg } from "@/lib/errors/app-error";
 import type { AdministratorGrant, SortKey, StoredUser, UserDirectoryStore, UserFilter, UserSortField } from "@/lib/store/identity-types";
 import { isUniqueViolationOn } from "@/lib/store/prisma/unique-violation";
+import { liveGroups } from "@/lib/store/prisma/live-groups";
 
 /** Lower-cased "username first last email" (as the migration's backfill computes it with SQL lower()). */
 export function userSearchText(user: { username: string; first_name?: string; last_name?: string; email?: string | null }): string {
@@ -42,7 +43,7 @@ export function toStoredUser(row: UserRow): StoredUser {
     is_active: row.is_active,
     identity_provider: row.identity_provider,
     permissions: row.permissions.map((p) => p.permission),
-    groups: row.memberships.map((m) => ({ uid: m.group.uid, title: m.group.title, permissions: m.group.permissions.map((p) => p.permission) })),
+    groups: liveGroups(row.memberships).map((group) => ({ uid: group.uid, title: group.title, permissions: group.permissions.map((p) => p.permission) })),
     has_password: row.password_hash !== null,
     invitation_expires_at: row.tokens[0]?.expires_at.toISOString() ?? null,
     joined_at: row.joined_at.toISOString(),

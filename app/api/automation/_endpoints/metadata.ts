@@ -175,9 +175,9 @@ export const metadataEndpoints = [
     params: templateFieldParamsSchema,
     query: suggestQuerySchema,
     responses: { 200: { description: "OK", schema: suggestionsSchema }, 400: validationErrorResponse, ...errorResponses },
-    handler: async ({ params, query }) => ({
+    handler: async ({ principal, params, query }) => ({
       status: 200,
-      body: await suggestFieldValues(params.template_name, params.template_field_name, query.query, query.count),
+      body: await suggestFieldValues(principal, params.template_name, params.template_field_name, query.query, query.count),
     }),
   }),
 
