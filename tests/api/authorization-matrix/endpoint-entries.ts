@@ -119,7 +119,8 @@ export const automationMatrix: Record<string, Entry> = {
   "GET /metadata/templates/{template_name}/fields/{template_field_name}/": e(AUTHENTICATED),
   "GET /metadata/templates/{template_name}/fields/{template_field_name}/suggest/": e(AUTHENTICATED, {
     params: titleField,
-    query: (o) => `?query=${encodeURIComponent(o.title)}`,
+    // the answer echoes the query: ask for all but the last character, so only a hit can show the whole title
+    query: (o) => `?query=${encodeURIComponent(o.title.slice(0, -1))}`,
     // found by this matrix: suggestions came from every dataset, whoever asked
     lists: { scope: "view", over: OWN_FOREIGN, marker: "title" },
   }),
