@@ -1,7 +1,7 @@
 // Records through the field configurations: keyed by the final names, in the final order, with each value in
 // its field's type. A value that does not convert becomes null and an error: one bad cell never drops a record.
 import type { FieldType } from "@/lib/extractors/types";
-import { asText, convertValue } from "@/lib/fields/convert-value";
+import { asText, NOT_CONVERTED, toFieldValue } from "@/lib/fields/convert-value";
 
 /** One output field: where its value comes from in the input record and what it becomes. */
 export type FieldPlan = { name: string; source: string; type: FieldType; separator?: string };
@@ -36,13 +36,13 @@ export function recordMapper(plan: FieldPlan[]): (record: Record<string, unknown
         record[field.name] = splitValues(raw, field.separator);
         continue;
       }
-      const converted = convertValue(raw, field.type);
-      if (!converted.ok) {
+      const converted = toFieldValue(raw, field.type);
+      if (converted === NOT_CONVERTED) {
         errors.push({ field: field.name, message: `Field "${field.name}": ${quoteValue(raw)} is not a valid ${field.type}.` });
         record[field.name] = null;
         continue;
       }
-      record[field.name] = field.separator !== undefined && converted.value !== null ? splitValues(converted.value, field.separator) : converted.value;
+      record[field.name] = field.separator !== undefined && converted !== null ? splitValues(converted, field.separator) : converted;
     }
     return { record, errors };
   };

@@ -3,7 +3,6 @@ import "server-only";
 // configurations into a new records table, which is swapped in at the end in one transaction. Until then the
 // previously published records stay served; on failure or abort the new table is dropped. Per-record problems
 // are counted and the first MAX_RECORDS_ERRORS kept as records_errors; they never fail the job.
-import { createHash } from "node:crypto";
 import { config } from "@/lib/env/config";
 import { renderText, isAppError } from "@/lib/errors/app-error";
 import { previewResource, type ExtractorType, type PreviewField } from "@/lib/extractors";
@@ -11,7 +10,7 @@ import { streamRecords } from "@/lib/extractors/record-stream";
 import { applyFieldConfigurations } from "@/lib/fields/engine";
 import type { FieldConfigurationWrite } from "@/lib/fields/schema";
 import { compileStack } from "@/lib/processors";
-import { encodeValue } from "@/lib/publishing/record-values";
+import { rowBuilder } from "@/lib/publishing/record-rows";
 import { sourceFileFor } from "@/lib/resources/source";
 import { store } from "@/lib/store/store";
 import type { PublishJobRecord, PublishProgress, RecordErrorEntry, RecordsField, RecordsRow } from "@/lib/store/publishing-types";
@@ -33,15 +32,6 @@ export function jobFailureMessage(error: unknown): string {
 export function newRecordsTableName(dataset_uid: string): string {
   const random = Math.random().toString(36).slice(2, 10).padEnd(8, "0");
   return `rec_${dataset_uid.replace(/^da_/, "").replace(/[^a-z0-9]/g, "")}_${random}`;
-}
-
-/**
- * The record's id: a hash of where it comes from (dataset, resource, position in the resource), so a record keeps
- * its id across publishes while its source row stays in place. Hashing the position rather than the content
- * (serialising every row) was ~10% of the publish time.
- */
-function recordId(dataset_uid: string, resource_uid: string, position: number): string {
-  return createHash("sha1").update(`${dataset_uid}\0${resource_uid}\0${position}`).digest("hex");
 }
 
 const toConfigs = (items: StackItem[]) => items.map((c) => ({ ...c.params, type: c.type, label: c.label }) as FieldConfigurationWrite);
@@ -108,7 +98,20 @@ export async function runPublishJob(job: PublishJobRecord): Promise<void> {
     let bytesBefore = 0;
     for (const source of sources) {
       if (limitHit) break;
-      const compiled = compileStack(stackSpecs, source.fields);
+      const buildRow = rowBuilder({
+        dataset_uid,
+        resource_uid: source.resource.uid,
+        stack: compileStack(stackSpecs, source.fields),
+        mapRecord: configured.mapRecord,
+        fields,
+        dialect,
+        onErrors: (record_id, processing, conversion) => {
+          progress.errors_count += processing.length + conversion.length;
+          for (const e of processing)
+            if (errors.length < MAX_RECORDS_ERRORS) errors.push({ record_id, processor_uid: stack[e.step]?.uid ?? String(e.step), message: e.message });
+          for (const { field, message } of conversion) if (errors.length < MAX_RECORDS_ERRORS) errors.push({ record_id, field_uid: field, message });
+        },
+      });
       let position = 0;
       for await (const batch of streamRecords(source.file, source.resource.type as ExtractorType, source.resource.params, source.fields)) {
         const rows: RecordsRow[] = [];
@@ -118,24 +121,9 @@ export async function runPublishJob(job: PublishJobRecord): Promise<void> {
             break;
           }
           position++;
-          const run = compiled.run(raw, progress.records_done + progress.records_skipped);
-          if (!run.record) {
-            progress.records_skipped++;
-            continue;
-          }
-          const mapped = configured.mapRecord(run.record);
-          const row: RecordsRow = fields.map((field) => encodeValue(field, mapped.record[field.name], dialect));
-          const id = recordId(dataset_uid, source.resource.uid, position);
-          row.unshift(id);
-          rows.push(row);
-          const problems = run.errors.length + mapped.errors.length;
-          if (problems) {
-            progress.errors_count += problems;
-            for (const e of run.errors)
-              if (errors.length < MAX_RECORDS_ERRORS) errors.push({ record_id: id, processor_uid: stack[e.step]?.uid ?? String(e.step), message: e.message });
-            for (const { field, message } of mapped.errors)
-              if (errors.length < MAX_RECORDS_ERRORS) errors.push({ record_id: id, field_uid: field, message });
-          }
+          const row = buildRow(raw, position, progress.records_done + progress.records_skipped);
+          if (row) rows.push(row);
+          else progress.records_skipped++;
         }
         await writer.write(rows);
         progress.records_done += rows.length;

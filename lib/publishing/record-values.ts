@@ -22,29 +22,44 @@ function normalizeDatetime(value: string): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-/** A value of the field configuration's output (already converted to the field's type) → the stored value. */
-export function encodeValue(field: Pick<RecordsField, "type" | "multivalued">, value: unknown, dialect: SqlDialect): unknown {
-  if (value === null || value === undefined) return null;
-  if (field.multivalued) return JSON.stringify(Array.isArray(value) ? value.map(String) : [String(value)]);
-  switch (field.type) {
-    case "text":
-      return typeof value === "string" ? value : JSON.stringify(value);
-    case "int":
-    case "double":
-      return typeof value === "number" && Number.isFinite(value) ? value : null;
-    case "boolean":
-      return dialect === "sqlite" ? (value ? 1 : 0) : Boolean(value);
-    case "date":
-      return typeof value === "string" ? value.slice(0, 10) : null;
-    case "datetime":
-      return typeof value === "string" ? normalizeDatetime(value) : null;
-    case "geo_point_2d": {
-      const point = value as { lat?: unknown; lon?: unknown };
-      return typeof point.lat === "number" && typeof point.lon === "number" ? `${point.lat},${point.lon}` : null;
+type Encoder = (value: unknown) => unknown;
+
+const finiteNumber: Encoder = (value) => (typeof value === "number" && Number.isFinite(value) ? value : null);
+const asJsonText: Encoder = (value) => (typeof value === "string" ? value : JSON.stringify(value));
+
+/**
+ * How the values of one field are stored, chosen once per field rather than for every value. Values are the field
+ * configuration's output, already converted to the field's type.
+ */
+export function valueEncoder(field: Pick<RecordsField, "type" | "multivalued">, dialect: SqlDialect): Encoder {
+  const encode = ((): Encoder => {
+    if (field.multivalued) return (value) => JSON.stringify(Array.isArray(value) ? value.map(String) : [String(value)]);
+    switch (field.type) {
+      case "text":
+      case "geo_shape":
+        return asJsonText;
+      case "int":
+      case "double":
+        return finiteNumber;
+      case "boolean":
+        return dialect === "sqlite" ? (value) => (value ? 1 : 0) : (value) => Boolean(value);
+      case "date":
+        return (value) => (typeof value === "string" ? value.slice(0, 10) : null);
+      case "datetime":
+        return (value) => (typeof value === "string" ? normalizeDatetime(value) : null);
+      case "geo_point_2d":
+        return (value) => {
+          const point = value as { lat?: unknown; lon?: unknown };
+          return typeof point.lat === "number" && typeof point.lon === "number" ? `${point.lat},${point.lon}` : null;
+        };
     }
-    case "geo_shape":
-      return typeof value === "string" ? value : JSON.stringify(value);
-  }
+  })();
+  return (value) => (value === null || value === undefined ? null : encode(value));
+}
+
+/** One value as valueEncoder stores it. */
+export function encodeValue(field: Pick<RecordsField, "type" | "multivalued">, value: unknown, dialect: SqlDialect): unknown {
+  return valueEncoder(field, dialect)(value);
 }
 
 /**

@@ -8,6 +8,8 @@ import { SQL_TYPES, isIndexed } from "@/lib/publishing/record-values";
 import type { RecordsField, RecordsRow, RecordsStore, RecordsWriter } from "@/lib/store/publishing-types";
 import { assertTableName, isTableName } from "@/lib/store/prisma/records/table-name";
 
+const ROWS_PER_COPY = 5000;
+
 /** `?` placeholders (what lib/explore/odsql emits) → `$1…`; values are always bound, so no `?` sits inside literals. */
 function numbered(sql: string): string {
   let n = 0;
@@ -37,20 +39,29 @@ export function postgresRecordsStore(url: string, schema: string): RecordsStore 
       // UNLOGGED while loading: no WAL for rows that are thrown away if the job fails; made LOGGED when finished.
       await pool.query(`CREATE UNLOGGED TABLE ${name} (_n BIGSERIAL PRIMARY KEY, _id TEXT NOT NULL${columns})`);
       const columnList = ["_id", ...fields.map((f) => `"${f.column}"`)].join(", ");
+      // Rows are sent by COPY in groups: the job hands over small batches, and a COPY per batch paid a round trip
+      // and a connection checkout for every 250 rows.
+      let pending: string[] = [];
+      const flush = async () => {
+        // An empty COPY (no row since the last one) would send a lone newline, which COPY reads as a row with only
+        // an empty _id: "missing data for column".
+        if (pending.length === 0) return;
+        const text = pending.join("\n") + "\n";
+        pending = [];
+        const client: PoolClient = await pool.connect();
+        try {
+          await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${name} (${columnList}) FROM STDIN`)));
+        } finally {
+          client.release();
+        }
+      };
       return {
         async write(rows: RecordsRow[]) {
-          // An empty batch (the last one of a file whose row count is a multiple of the batch size) would send a
-          // lone newline, which COPY reads as a row with only an empty _id: "missing data for column".
-          if (rows.length === 0) return;
-          const client: PoolClient = await pool.connect();
-          try {
-            const text = rows.map((row) => row.map(copyCell).join("\t")).join("\n") + "\n";
-            await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${name} (${columnList}) FROM STDIN`)));
-          } finally {
-            client.release();
-          }
+          for (const row of rows) pending.push(row.map(copyCell).join("\t"));
+          if (pending.length >= ROWS_PER_COPY) await flush();
         },
         async finish() {
+          await flush();
           await pool.query(`CREATE INDEX ON ${name} (_id)`);
           for (const field of fields) if (isIndexed(field)) await pool.query(`CREATE INDEX ON ${name} ("${field.column}")`);
           await pool.query(`ALTER TABLE ${name} SET LOGGED`);

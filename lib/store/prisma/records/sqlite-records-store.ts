@@ -4,7 +4,7 @@
 // libsql client of the Prisma adapter: libsql 0.8 keeps native memory per executed statement (measured: ~1 GB
 // RSS after 300,000 inserted rows), better-sqlite3 loads 1M rows at ~100,000 rows/s in ~120 MB.
 import Database from "better-sqlite3";
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { SQL_TYPES, isIndexed } from "@/lib/publishing/record-values";
 import type { RecordsField, RecordsRow, RecordsStore, RecordsWriter } from "@/lib/store/publishing-types";
@@ -12,6 +12,8 @@ import { assertTableName, isTableName } from "@/lib/store/prisma/records/table-n
 
 /** Rows per transaction: small enough that the event loop is never held for long (~10 ms). */
 const ROWS_PER_TRANSACTION = 1000;
+const ROWS_PER_STATEMENT = 16;
+const MAX_VARIABLES = 32766;
 const MAX_OPEN_READERS = 32;
 
 export function sqliteRecordsStore(dir: string): RecordsStore {
@@ -48,14 +50,23 @@ export function sqliteRecordsStore(dir: string): RecordsStore {
       closeReader(table);
       rmSync(file, { force: true });
       const db = new Database(file);
-      // A table being built is thrown away if anything goes wrong, so durability is not needed until it is finished.
+      // 16 KiB pages: building the indexes of 1M rows took ~25% less time than with 4 KiB ones (measured).
+      db.pragma("page_size = 16384");
+      // A table being built is thrown away if anything goes wrong, so durability is not needed until it is finished
+      // (finish() syncs the file before it can be swapped in).
       db.pragma("journal_mode = OFF");
       db.pragma("synchronous = OFF");
       const columns = fields.map((f) => `"${f.column}" ${SQL_TYPES.sqlite[f.type]}`);
       db.exec(`CREATE TABLE records (_n INTEGER PRIMARY KEY, _id TEXT NOT NULL${columns.map((c) => `, ${c}`).join("")})`);
-      const insert = db.prepare(`INSERT INTO records VALUES (NULL, ${["?", ...fields.map(() => "?")].join(", ")})`);
+      const placeholders = `(NULL, ${["?", ...fields.map(() => "?")].join(", ")})`;
+      const insertOne = db.prepare(`INSERT INTO records VALUES ${placeholders}`);
+      // Several rows per statement: ~12% faster than one call per row (measured), within SQLite's 32,766 variables.
+      const perStatement = Math.max(1, Math.min(ROWS_PER_STATEMENT, Math.floor(MAX_VARIABLES / (fields.length + 1))));
+      const insertGroup = db.prepare(`INSERT INTO records VALUES ${Array(perStatement).fill(placeholders).join(", ")}`);
       const insertMany = db.transaction((rows: RecordsRow[]) => {
-        for (const row of rows) insert.run(row);
+        let i = 0;
+        for (; i + perStatement <= rows.length; i += perStatement) insertGroup.run(...rows.slice(i, i + perStatement));
+        for (; i < rows.length; i++) insertOne.run(rows[i]);
       });
       return {
         async write(rows) {
@@ -70,9 +81,20 @@ export function sqliteRecordsStore(dir: string): RecordsStore {
             if (isIndexed(field)) db.exec(`CREATE INDEX "records_${field.column}" ON records ("${field.column}")`);
             await new Promise((resolve) => setImmediate(resolve));
           }
+          // Sampled statistics (what PRAGMA optimize does): a full ANALYZE of 20 indexes took ~1.7 s of 1M rows.
+          db.pragma("analysis_limit = 1000");
           db.exec("ANALYZE");
           db.pragma("journal_mode = DELETE");
           db.close();
+          // synchronous = OFF never synced the file: it must be on disk before the swap makes it the published one.
+          for (const path of [file, dir]) {
+            const fd = openSync(path, "r");
+            try {
+              fsyncSync(fd);
+            } finally {
+              closeSync(fd);
+            }
+          }
         },
       };
     },
