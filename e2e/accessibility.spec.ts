@@ -116,6 +116,8 @@ test.describe("dataset resources, signed in as a publisher", () => {
   });
 
   test("the processing page, its catalog, a processor form and the fields editor have no serious accessibility violations", async ({ page, request }) => {
+    // four axe scans of a large page: more than the default 30 s on a loaded 2-core machine
+    test.setTimeout(90_000);
     const { uid } = await createDatasetViaApi(request, datasetBody(unique("Accessible processing")));
     await createCsvResourceViaApi(request, uid, "Accessible stations");
     await page.goto(`/datasets/${uid}/processing`);

@@ -1,6 +1,6 @@
 // A publisher (create, edit and publish every dataset; delete only their own) manages datasets in the console.
 import { accounts, createDatasetViaApi, expect, test, unique } from "./support/fixtures";
-import { datasetBody, detailValue, searchDatasets, signIn, tableTitles, toast, uidOf } from "./support/helpers";
+import { adminHeaders, datasetBody, detailValue, searchDatasets, signIn, tableTitles, toast, uidOf } from "./support/helpers";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, accounts.publisher);
@@ -62,13 +62,20 @@ test("creates a dataset through the form after correcting a missing title and a 
   await expect(page.getByRole("button", { name: "Delete dataset" })).toBeVisible();
 });
 
-test("edits a dataset: new title, one keyword fewer, restricted", async ({ page, request }) => {
+test("edits a dataset: new title, one keyword fewer, restricted (the restriction takes the manage right)", async ({ page, request }) => {
   const title = unique("Noise map");
   const newTitle = unique("Noise exposure map");
   const { uid } = await createDatasetViaApi(
     request,
     datasetBody(title, { keyword: { value: ["noise", "environment", "maps"] }, publisher: { value: "Environment department" } }),
   );
+  // editing every dataset is not deciding who sees them: the switch is off limits until a ruleset makes the
+  // publisher a manager of this one
+  await page.goto(`/datasets/${uid}/edit`);
+  await expect(page.getByRole("switch", { name: "Restricted dataset" })).toBeDisabled();
+  await expect(page.getByText("Only those who manage this dataset decide who sees it")).toBeVisible();
+  const granted = await request.post(`/api/automation/v1/datasets/${uid}/security/users/`, { headers: adminHeaders, data: { user: { username: accounts.publisher.username }, permissions: ["manage_dataset"] } });
+  expect(granted.status(), await granted.text()).toBe(201);
 
   await page.goto(`/datasets/${uid}`);
   await page.getByRole("link", { name: "Edit" }).click();

@@ -40,7 +40,7 @@ export type DatasetFormValues = {
 
 export type DatasetFormProps =
   | { mode: "create" }
-  | { mode: "edit"; uid: string; updatedAt: string; isPublished: boolean; initial: DatasetFormValues };
+  | { mode: "edit"; uid: string; updatedAt: string; isPublished: boolean; initial: DatasetFormValues; canManage: boolean };
 
 const FIELDS = [
   "dataset_id",
@@ -193,7 +193,15 @@ export function DatasetForm(props: DatasetFormProps) {
             control={control}
             name="is_restricted"
             render={({ field }) => (
-              <Switch id="is_restricted" checked={!!field.value} onCheckedChange={field.onChange} onBlur={field.onBlur} aria-describedby="is_restricted-help" />
+              <Switch
+                id="is_restricted"
+                checked={!!field.value}
+                onCheckedChange={field.onChange}
+                onBlur={field.onBlur}
+                // who sees a dataset is decided by those who manage it (the server refuses it to others too)
+                disabled={editing && !props.canManage}
+                aria-describedby="is_restricted-help"
+              />
             )}
           />
           <div>
@@ -201,7 +209,7 @@ export function DatasetForm(props: DatasetFormProps) {
               {t("datasets.form.is_restricted")}
             </label>
             <p id="is_restricted-help" className="text-xs text-slate-500">
-              {t("datasets.form.is_restricted_help")}
+              {editing && !props.canManage ? t("datasets.form.is_restricted_managers") : t("datasets.form.is_restricted_help")}
             </p>
           </div>
         </div>

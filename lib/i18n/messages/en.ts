@@ -138,6 +138,7 @@ export const en = {
       references: "References",
       references_help: "Link to the source of the data.",
       is_restricted: "Restricted dataset",
+      is_restricted_managers: "Only those who manage this dataset decide who sees it (its Security tab).",
       is_restricted_help: "Only users and groups with a ruleset can see a restricted dataset.",
       create_submit: "Create dataset",
       edit_submit: "Save changes",

@@ -140,6 +140,7 @@ export const fr: Messages = {
       references: "Références",
       references_help: "Lien vers la source des données.",
       is_restricted: "Jeu de données restreint",
+      is_restricted_managers: "Seules les personnes qui gèrent ce jeu de données décident qui le voit (onglet Sécurité).",
       is_restricted_help: "Seuls les utilisateurs et groupes ayant une règle d’accès voient un jeu de données restreint.",
       create_submit: "Créer le jeu de données",
       edit_submit: "Enregistrer les modifications",

@@ -30,7 +30,7 @@ export default async function EditDatasetPage({ params }: Props) {
 
   return (
     <FormPage t={t} trail={datasetTrail(t, dataset.uid, title)} heading={t("datasets.form.edit_title", { title })}>
-      <DatasetForm mode="edit" uid={dataset.uid} updatedAt={dataset.updated_at} isPublished={dataset.is_published} initial={initial} />
+      <DatasetForm mode="edit" uid={dataset.uid} updatedAt={dataset.updated_at} isPublished={dataset.is_published} initial={initial} canManage={rights.manage} />
     </FormPage>
   );
 }
