@@ -5,6 +5,9 @@ import { axeReport as report, seriousViolations } from "./support/axe";
 import { datasetBody, signIn, toast } from "./support/helpers";
 import { createCsvResourceViaApi, csvFile, previewRows } from "./support/resources";
 
+// Each test runs several axe scans of large pages: more than the default 30 s on a loaded 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 test("the sign-in page has no serious accessibility violations", async ({ page }) => {
   await page.goto("/sign-in");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
@@ -116,8 +119,6 @@ test.describe("dataset resources, signed in as a publisher", () => {
   });
 
   test("the processing page, its catalog, a processor form and the fields editor have no serious accessibility violations", async ({ page, request }) => {
-    // four axe scans of a large page: more than the default 30 s on a loaded 2-core machine
-    test.setTimeout(90_000);
     const { uid } = await createDatasetViaApi(request, datasetBody(unique("Accessible processing")));
     await createCsvResourceViaApi(request, uid, "Accessible stations");
     await page.goto(`/datasets/${uid}/processing`);
