@@ -2,6 +2,7 @@ import "server-only";
 // Dataset operations, called by the Automation API routes, the console's server actions and pages alike.
 // Every read and write is scoped to what the principal may see or change (lib/datasets/access.ts); a dataset
 // outside the principal's view is "not found", one they can see but not change is "forbidden".
+import { isDeepStrictEqual } from "node:util";
 import type { Principal } from "@/lib/auth/principal";
 import { datasetScope, type DatasetRight } from "@/lib/datasets/access";
 import { datasetIdCandidates } from "@/lib/datasets/dataset-id";
@@ -77,7 +78,7 @@ export async function updateDataset(
   const current = await requireDatasetRight(principal, uid, "edit");
   // Who may see the dataset is the manager's decision, not every editor's.
   const restrictionChanges = input.is_restricted !== undefined && input.is_restricted !== current.is_restricted;
-  const defaultChanges = input.default_security !== undefined && JSON.stringify(input.default_security) !== JSON.stringify({ ...input.default_security, ...current.default_security });
+  const defaultChanges = input.default_security !== undefined && !isDeepStrictEqual(input.default_security, current.default_security);
   if (restrictionChanges || defaultChanges) await requireDatasetRight(principal, uid, "manage");
   if (input.dataset_id !== undefined && input.dataset_id !== current.dataset_id && current.is_published) {
     const message = msg("errors.dataset_id_published");

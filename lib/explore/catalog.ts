@@ -5,7 +5,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { countApiCall } from "@/lib/dataset-security/quota";
 import { effectiveAccess, type EffectiveAccess } from "@/lib/dataset-security/effective-access";
 import { AppError } from "@/lib/errors/app-error";
-import { compileFilter, FieldCatalog, whereClause, type OdsqlField, type SecurityFilter } from "@/lib/explore/odsql";
+import { compileFilter, FieldCatalog, whereClause, type Dialect, type OdsqlField, type SecurityFilter } from "@/lib/explore/odsql";
 import type { ExploreDataset } from "@/lib/explore/schema";
 import { store } from "@/lib/store/store";
 import type { PublishedDataset } from "@/lib/store/publishing-types";
@@ -42,6 +42,12 @@ export function securedView(dataset: PublishedDataset, access: EffectiveAccess):
 }
 
 export const odsqlField = (f: PublishedDataset["fields"][number]): OdsqlField => ({ name: f.name, type: f.type, column: f.column, multivalued: f.multivalued });
+export const odsqlFields = (dataset: PublishedDataset): OdsqlField[] => dataset.fields.map(odsqlField);
+
+/** The viewer's record filter as SQL on the records table; null when they see every record. */
+export function securityCondition(dataset: ExploredDataset, dialect: Dialect): ReturnType<typeof compileFilter> {
+  return dataset.security ? compileFilter({ security: dataset.security }, new FieldCatalog(dataset.security.fields), dialect) : null;
+}
 
 export async function visibleDatasets(viewer: Viewer): Promise<ExploredDataset[]> {
   const views = (await store().publishJobs.listPublished()).map((d) => ({ dataset: d, access: accessOf(viewer, d) })).filter((v) => v.access.visible);
@@ -67,7 +73,7 @@ export async function exploredDataset(viewer: Viewer, dataset_id: string): Promi
 export async function withSecuredCount(dataset: ExploredDataset): Promise<ExploredDataset> {
   if (!dataset.security || !dataset.records_table) return dataset;
   const records = store().records;
-  const filter = whereClause(compileFilter({ security: dataset.security }, new FieldCatalog(dataset.fields.map(odsqlField)), records.dialect));
+  const filter = whereClause(securityCondition(dataset, records.dialect));
   const countSql = `SELECT COUNT(*) AS n FROM "${records.sqlName(dataset.records_table)}"${filter.text}`;
   const [row] = await records.query(dataset.records_table, countSql, filter.params);
   return { ...dataset, records_count: Number(Object.values(row ?? {})[0] ?? 0) };

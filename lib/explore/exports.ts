@@ -1,11 +1,10 @@
 import "server-only";
 // Dataset exports (API-CONTRACT.md §5.5–5.6): every matching record, streamed batch by batch from the records
 // store, so that an export of any size holds one batch in memory.
-import type { Viewer } from "@/lib/explore/catalog";
-import { exploredDataset } from "@/lib/explore/catalog";
+import { exploredDataset, odsqlFields, type Viewer } from "@/lib/explore/catalog";
 import { csvCell } from "@/lib/explore/csv-cell";
 import { compileRecordsQuery, decodeRow } from "@/lib/explore/odsql";
-import { invalidParameter, odsql, odsqlFields } from "@/lib/explore/records";
+import { invalidParameter, odsql } from "@/lib/explore/records";
 import type { DatasetExportFormat, ExploreQuery } from "@/lib/explore/schema";
 import { store } from "@/lib/store/store";
 

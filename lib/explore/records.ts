@@ -1,24 +1,19 @@
 import "server-only";
 // Records, facets and single records of a published dataset (API-CONTRACT.md §5.3–5.5): ODSQL compiled to SQL
 // over the dataset's records table (lib/explore/odsql), run by the records store.
-import type { Viewer } from "@/lib/explore/catalog";
 import { AppError } from "@/lib/errors/app-error";
-import { exploredDataset } from "@/lib/explore/catalog";
+import { exploredDataset, odsqlFields, securityCondition, type Viewer } from "@/lib/explore/catalog";
 import {
   compileFacetQuery,
-  compileFilter,
   compileRecordsQuery,
-  FieldCatalog,
   decodeRow,
   decodeValue,
   isOdsqlError,
   parseFacetFilter,
   parseFacetParam,
-  type OdsqlField,
 } from "@/lib/explore/odsql";
 import type { ExploreQuery, FacetValue } from "@/lib/explore/schema";
 import { store } from "@/lib/store/store";
-import type { PublishedDataset } from "@/lib/store/publishing-types";
 
 export const MAX_LIMIT = 100;
 export const MAX_GROUP_LIMIT = 20_000;
@@ -56,9 +51,6 @@ export function pageOf(query: Pick<ExploreQuery, "limit" | "offset" | "group_by"
   return { limit, offset };
 }
 
-export const odsqlFields = (dataset: PublishedDataset): OdsqlField[] =>
-  dataset.fields.map((f) => ({ name: f.name, type: f.type, column: f.column, multivalued: f.multivalued }));
-
 export async function queryRecords(viewer: Viewer, dataset_id: string, query: ExploreQuery) {
   const dataset = await exploredDataset(viewer, dataset_id);
   const page = pageOf(query);
@@ -90,7 +82,7 @@ export async function getRecord(viewer: Viewer, dataset_id: string, record_id: s
   const records = store().records;
   const columns = dataset.fields.map((f) => `"${f.column}"`).join(", ");
   // A record outside the viewer's record filter does not exist for them.
-  const security = dataset.security ? compileFilter({ security: dataset.security }, new FieldCatalog(odsqlFields(dataset)), records.dialect) : null;
+  const security = securityCondition(dataset, records.dialect);
   const sql = `SELECT _id${columns ? `, ${columns}` : ""} FROM "${records.sqlName(dataset.records_table)}" WHERE _id = ?${security ? ` AND (${security.text})` : ""} ORDER BY _n LIMIT 1`;
   const [row] = await records.query(dataset.records_table, sql, [record_id, ...(security?.params ?? [])]);
   if (!row) throw new AppError("not_found", `Record "${record_id}" not found.`);
