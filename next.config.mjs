@@ -1,3 +1,5 @@
+import { SECURITY_HEADERS } from "./lib/http/security-headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The Automation API serves every path with and without its trailing slash; a redirect could drop the
@@ -15,11 +17,7 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
+        headers: SECURITY_HEADERS,
       },
     ];
   },

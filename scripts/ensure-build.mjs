@@ -1,14 +1,16 @@
 // Builds the production bundle when it is missing or older than the sources, so `npm start` and the test
 // suites always run the current code without a separate build step. The fingerprint covers what `next build`
-// reads; it is cheap (sizes + mtimes), not a content hash.
+// reads; it is cheap (sizes + mtimes), not a content hash. The production server (server/) is bundled after it.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildServer } from "./build-server.mjs";
+import { SERVER_BUNDLE } from "./server-node-flags.mjs";
 
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
-const INPUTS = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "tsconfig.next.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = ["app", "components", "lib", "server", "scripts/build-server.mjs", "public", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "tsconfig.next.json", "package-lock.json", "prisma/schema.prisma"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function* files(path) {
@@ -35,7 +37,8 @@ export function sourceFingerprint() {
 export function ensureBuild({ quiet = false } = {}) {
   const marker = join(root, ".next", "source-fingerprint");
   const fingerprint = sourceFingerprint();
-  if (existsSync(join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint) return false;
+  const built = existsSync(join(root, ".next", "BUILD_ID")) && existsSync(join(root, SERVER_BUNDLE)) && existsSync(marker);
+  if (built && readFileSync(marker, "utf8") === fingerprint) return false;
   if (!quiet) console.log("Building the console (first start or sources changed)…");
   const result = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
@@ -43,6 +46,7 @@ export function ensureBuild({ quiet = false } = {}) {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+  buildServer(root);
   writeFileSync(marker, fingerprint);
   return true;
 }

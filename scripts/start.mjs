@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureBuild } from "./ensure-build.mjs";
-import { SERVER_NODE_FLAGS } from "./server-node-flags.mjs";
+import { SERVER_NODE_FLAGS, serverArgs } from "./server-node-flags.mjs";
 
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -17,10 +17,7 @@ if (!existsSync(join(root, "lib/db/generated/sqlite/client.ts"))) {
 }
 if (!dev) ensureBuild();
 
-const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(root, "node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", port], {
-  cwd: root,
-  stdio: "inherit",
-  env: process.env,
-});
+const args = dev ? [...SERVER_NODE_FLAGS, join(root, "node_modules/next/dist/bin/next"), "dev", "-p", port] : serverArgs(root);
+const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, PORT: port, NODE_ENV: dev ? "development" : "production" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

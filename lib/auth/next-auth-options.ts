@@ -2,8 +2,8 @@
 // decides whether a cookie is still good (lib/auth/principal.ts).
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { decode } from "next-auth/jwt";
 import { authSecret } from "@/lib/auth/auth-secret";
+import { sessionIdFromCookies } from "@/lib/auth/session-cookie";
 import { endSession, signInWithPassword } from "@/lib/auth/sign-in";
 import { config } from "@/lib/env/config";
 import { clientAddress } from "@/lib/http/client-address";
@@ -28,23 +28,6 @@ declare module "next-auth/jwt" {
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
 let options: AuthOptions | undefined;
-
-/** The session id of the cookie a sign-in request carries, if any (it is ended when the new session starts). */
-async function sessionIdFromCookies(cookieHeader: string | undefined): Promise<string | null> {
-  if (!cookieHeader) return null;
-  for (const part of cookieHeader.split(";")) {
-    const eq = part.indexOf("=");
-    const name = part.slice(0, eq).trim();
-    if (name !== "next-auth.session-token" && name !== "__Secure-next-auth.session-token") continue;
-    try {
-      const token = await decode({ token: decodeURIComponent(part.slice(eq + 1).trim()), secret: authSecret() });
-      return token?.sid ?? null;
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
 
 export function authOptions(): AuthOptions {
   options ??= {

@@ -44,6 +44,8 @@ const envSchema = z.object({
   MAX_DATASET_RECORDS: z.coerce.number().int().min(0).default(0),
   // "off": this process does not run publish jobs (web instances beside `npm run worker` processes)
   JOBS: z.enum(["on", "off"]).default("on"),
+  // Set by the production server (server/main.ts), which runs the jobs in a thread of their own; not a user setting.
+  JOB_RUNNER: z.enum(["in-process", "thread"]).default("in-process"),
 });
 
 export type AppConfig = {
@@ -64,6 +66,8 @@ export type AppConfig = {
   maxDatasetRecords: number;
   /** Whether this process runs publish jobs. */
   runJobs: boolean;
+  /** Where: beside the web server's requests, or in a worker thread of their own (server/publish-thread.ts). */
+  jobRunner: "in-process" | "thread";
 };
 
 export class ConfigError extends Error {}
@@ -92,6 +96,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     maxDatasetRecords: e.MAX_DATASET_RECORDS,
     runJobs: e.JOBS === "on",
+    jobRunner: e.JOB_RUNNER,
   };
 }
 

@@ -6,6 +6,8 @@ import { countApiCall } from "@/lib/dataset-security/quota";
 import { effectiveAccess, type EffectiveAccess } from "@/lib/dataset-security/effective-access";
 import { AppError } from "@/lib/errors/app-error";
 import { compileFilter, FieldCatalog, whereClause, type Dialect, type OdsqlField, type SecurityFilter } from "@/lib/explore/odsql";
+import { aggregateQuery } from "@/lib/explore/aggregate-cache";
+import { publishedDataset } from "@/lib/explore/published-datasets";
 import type { ExploreDataset } from "@/lib/explore/schema";
 import { store } from "@/lib/store/store";
 import type { PublishedDataset } from "@/lib/store/publishing-types";
@@ -60,7 +62,7 @@ export async function visibleDatasets(viewer: Viewer): Promise<ExploredDataset[]
  * the viewer's API calls quota.
  */
 export async function exploredDataset(viewer: Viewer, dataset_id: string): Promise<ExploredDataset> {
-  const [dataset] = await store().publishJobs.listPublished(dataset_id);
+  const dataset = await publishedDataset(dataset_id);
   const access = dataset ? accessOf(viewer, dataset) : null;
   if (!dataset || !access?.visible) throw new AppError("not_found", `Dataset "${dataset_id}" does not exist or is not published.`);
   if (access.api_calls_quota && !viewer.simulated) {
@@ -75,7 +77,7 @@ export async function withSecuredCount(dataset: ExploredDataset): Promise<Explor
   const records = store().records;
   const filter = whereClause(securityCondition(dataset, records.dialect));
   const countSql = `SELECT COUNT(*) AS n FROM "${records.sqlName(dataset.records_table)}"${filter.text}`;
-  const [row] = await records.query(dataset.records_table, countSql, filter.params);
+  const [row] = await aggregateQuery(records, dataset.records_table, countSql, filter.params);
   return { ...dataset, records_count: Number(Object.values(row ?? {})[0] ?? 0) };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 // Records, facets and single records of a published dataset (API-CONTRACT.md §5.3–5.5): ODSQL compiled to SQL
 // over the dataset's records table (lib/explore/odsql), run by the records store.
 import { AppError } from "@/lib/errors/app-error";
+import { aggregateQuery } from "@/lib/explore/aggregate-cache";
 import { exploredDataset, odsqlFields, securityCondition, type Viewer } from "@/lib/explore/catalog";
 import {
   compileFacetQuery,
@@ -69,7 +70,7 @@ export async function queryRecords(viewer: Viewer, dataset_id: string, query: Ex
     const unfiltered = query.where.length === 0 && query.refine.length === 0 && query.exclude.length === 0 && !compiled.grouped && !dataset.security;
     const [rows, count] = await Promise.all([
       records.query(table, compiled.sql, compiled.params),
-      unfiltered ? Promise.resolve(null) : records.query(table, compiled.countSql, compiled.countParams),
+      unfiltered ? Promise.resolve(null) : aggregateQuery(records, table, compiled.countSql, compiled.countParams),
     ]);
     const total = count ? Number(Object.values(count[0] ?? {})[0] ?? 0) : dataset.records_count;
     return { total_count: total, results: rows.map((row) => decodeRow(row, compiled.columns)) };
@@ -116,7 +117,7 @@ export async function queryFacets(viewer: Viewer, dataset_id: string, query: Exp
           records.dialect,
           records.sqlName(table),
         );
-        const rows = await records.query(table, compiled.sql, compiled.params);
+        const rows = await aggregateQuery(records, table, compiled.sql, compiled.params);
         const mine = refined.filter((r) => r.field === request.name).map((r) => r.value);
         // Booleans are 0/1 in SQLite and true/false in PostgreSQL: facet values are "true"/"false" on both.
         const field = dataset.fields.find((f) => f.name === request.name);

@@ -3,15 +3,13 @@ import "server-only";
 // the console session), the permission the endpoint declares, input parsing with its zod schemas, output
 // serialisation through its response schema, and the vendor error shape { error_code, message, detail? }.
 import { randomUUID } from "node:crypto";
-import { getServerSession } from "next-auth";
 import { apiKeyFromRequest } from "@/lib/auth/api-key-secret";
-import { authOptions } from "@/lib/auth/next-auth-options";
 import { principalFromApiKey, principalFromSession, type Principal } from "@/lib/auth/principal";
+import { sessionIdFromCookies } from "@/lib/auth/session-cookie";
 import { AppError, isAppError, msg } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/zod-messages";
 import type { AnyEndpoint, HandlerResult } from "@/lib/http/endpoint";
 import { compileRoutes, matchRoute } from "@/lib/http/router";
-import { getI18n } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translator";
 import { log } from "@/lib/log/logger";
 
@@ -90,18 +88,9 @@ function isConsoleRequest(request: Request, url: URL): boolean {
   }
 }
 
-/**
- * The console's own requests get their error messages in the user's language (saved preference, language cookie
- * or browser); scripts and other clients get the vendor's English, which their code may match on.
- */
-async function consoleTranslator(request: Request): Promise<Translate | undefined> {
-  if (request.headers.get(CONSOLE_HEADER) !== "1") return undefined;
-  try {
-    return (await getI18n()).t;
-  } catch {
-    return undefined;
-  }
-}
+/** How an API request's errors are translated (lib/http/console-translator.ts); undefined: the vendor's English. */
+export type TranslatorFor = (request: Request) => Promise<Translate | undefined>;
+const english: TranslatorFor = async () => undefined;
 
 async function authenticate(request: Request, url: URL): Promise<Principal | null> {
   const key = apiKeyFromRequest(request.headers.get("authorization"), url.searchParams);
@@ -114,11 +103,13 @@ async function authenticate(request: Request, url: URL): Promise<Principal | nul
   // from our own origin (uploads and unsaved previews, which cannot go through server actions). Another site
   // cannot send a custom header without a CORS preflight, which we never grant: no cross-site request forgery.
   if (!SAFE_METHODS.has(request.method) && !isConsoleRequest(request, url)) return null;
-  const session = await getServerSession(authOptions());
-  return session?.sid ? principalFromSession(session.sid) : null;
+  // Decoded from the Cookie header rather than through getServerSession: the same check (next-auth's JWT, then
+  // our session table), without Next's request scope, which the production server's Explore path runs outside of.
+  const sid = await sessionIdFromCookies(request.headers.get("cookie"));
+  return sid ? principalFromSession(sid) : null;
 }
 
-async function run(endpoint: AnyEndpoint, request: Request, url: URL, rawParams: Record<string, string>): Promise<Response> {
+async function run(endpoint: AnyEndpoint, request: Request, url: URL, rawParams: Record<string, string>, translatorFor: TranslatorFor): Promise<Response> {
   const principal = await authenticate(request, url);
   if (endpoint.access.kind === "principal") {
     if (!principal) throw new AppError("unauthorized", msg("errors.unauthorized"));
@@ -144,7 +135,7 @@ async function run(endpoint: AnyEndpoint, request: Request, url: URL, rawParams:
     }
   }
   let body: unknown = undefined;
-  if (endpoint.body) body = parseInput(endpoint.body, await readJsonBody(request), await consoleTranslator(request));
+  if (endpoint.body) body = parseInput(endpoint.body, await readJsonBody(request), await translatorFor(request));
 
   const result: HandlerResult = await endpoint.handler({ request, url, principal: principal as Principal, params, query, body });
   if (result instanceof Response) return result;
@@ -156,7 +147,7 @@ async function run(endpoint: AnyEndpoint, request: Request, url: URL, rawParams:
 
 export function createApiHandler(endpoints: AnyEndpoint[]) {
   const routes = compileRoutes(endpoints);
-  return async function handle(request: Request, pathname: string): Promise<Response> {
+  return async function handle(request: Request, pathname: string, translatorFor: TranslatorFor = english): Promise<Response> {
     const url = new URL(request.url);
     try {
       const match = matchRoute(routes, request.method, pathname);
@@ -166,9 +157,9 @@ export function createApiHandler(endpoints: AnyEndpoint[]) {
           headers: { Allow: match.allow.join(", ") },
         });
       }
-      return await run(match.endpoint, request, url, match.params);
+      return await run(match.endpoint, request, url, match.params, translatorFor);
     } catch (error) {
-      if (isAppError(error)) return errorResponse(error, await consoleTranslator(request));
+      if (isAppError(error)) return errorResponse(error, await translatorFor(request));
       return internalErrorResponse(error, request);
     }
   };

@@ -1,17 +1,27 @@
 import "server-only";
 // How queued publish jobs reach a worker. The job row in our database is the truth (the FSM, the progress, the
-// history); the queue only says "job X is waiting". Embedded (SQLite): an in-process wake-up. PostgreSQL: pg-boss,
-// so that several web instances and separate `npm run worker` processes share the work; a worker that misses a
-// message still finds queued jobs by polling the table.
+// history); the queue only says "job X is waiting". Within a process: a BroadcastChannel, which reaches the
+// production server's job thread (server/publish-thread.ts) as well as a runner on the same thread. PostgreSQL
+// also: pg-boss, so that several web instances and separate `npm run worker` processes share the work. A worker
+// that misses a message still finds queued jobs by polling the table.
+import { BroadcastChannel } from "node:worker_threads";
 import PgBoss from "pg-boss";
 import { config } from "@/lib/env/config";
 import { log } from "@/lib/log/logger";
 
 const QUEUE = "dataset-publish";
+const CHANNEL = "dpc:publish-jobs";
 
-type QueueState = { listeners: Set<(job_uid?: string) => void>; boss?: Promise<PgBoss | null> };
+type QueueState = { announcer: BroadcastChannel; boss?: Promise<PgBoss | null> };
 const globalForQueue = globalThis as unknown as { __dpcJobQueue?: QueueState };
-const state = (): QueueState => (globalForQueue.__dpcJobQueue ??= { listeners: new Set() });
+const state = (): QueueState => {
+  if (!globalForQueue.__dpcJobQueue) {
+    const announcer = new BroadcastChannel(CHANNEL);
+    announcer.unref();
+    globalForQueue.__dpcJobQueue = { announcer };
+  }
+  return globalForQueue.__dpcJobQueue;
+};
 
 function boss(): Promise<PgBoss | null> {
   const target = config().database;
@@ -32,20 +42,21 @@ function boss(): Promise<PgBoss | null> {
 
 /** Tells workers a job is waiting. */
 export async function announceJob(job_uid: string): Promise<void> {
-  for (const listener of state().listeners) listener(job_uid);
+  state().announcer.postMessage({ job_uid });
   const queue = await boss();
   if (queue) await queue.send(QUEUE, { job_uid }, { retryLimit: 0 });
 }
 
 /** Calls `onJob` for every announced job (this process's announcements, and pg-boss's on PostgreSQL). */
 export async function listenForJobs(onJob: (job_uid?: string) => Promise<void> | void): Promise<() => Promise<void>> {
-  const listener = (job_uid?: string) => void onJob(job_uid);
-  state().listeners.add(listener);
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.unref();
+  channel.onmessage = (event) => void onJob((event as { data?: { job_uid?: string } }).data?.job_uid);
   const queue = await boss();
   let workId: string | undefined;
   if (queue) workId = await queue.work<{ job_uid: string }>(QUEUE, { pollingIntervalSeconds: 1 }, async ([message]) => onJob(message?.data.job_uid));
   return async () => {
-    state().listeners.delete(listener);
+    channel.close();
     if (queue && workId) await queue.offWork({ id: workId } as never);
   };
 }

@@ -12,5 +12,5 @@ export async function prepareServer(): Promise<void> {
     process.exit(1);
   }
   scheduleFileSweep();
-  if (config().runJobs) await startJobRunner();
+  if (config().runJobs && config().jobRunner === "in-process") await startJobRunner();
 }

@@ -116,6 +116,8 @@ export interface PublishJobStore {
   /** The queued jobs, oldest first (for workers that missed a wake-up). */
   queued(limit: number): Promise<PublishJobRecord[]>;
   published(dataset_uid: string): Promise<PublishedDataset | null>;
+  /** What identifies the published version of a dataset, cheaply (Explore checks it on every call); null if unpublished. */
+  publishedStamp(dataset_id: string): Promise<{ uid: string; updated_at: Date } | null>;
   /** Published datasets (Explore's catalog); optionally one by dataset_id. */
   listPublished(dataset_id?: string): Promise<PublishedDataset[]>;
   status(dataset_uid: string): Promise<{ status: DatasetStatusName; is_published: boolean } | null>;

@@ -4,7 +4,7 @@
 // a denied call answers 401/403/404 and leaves the object as it was, an allowed one really succeeds. The inventory
 // part fails when a route handler, an API operation or a server action has no line in the matrix, so a new one
 // cannot ship unchecked.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { automationEndpoints } from "@/app/api/automation/_endpoints";
@@ -16,7 +16,7 @@ import { massAssignmentTests } from "./authorization-matrix/mass-assignment";
 import { nestedObjectTests } from "./authorization-matrix/nested-objects";
 import { describeRequirement } from "./authorization-matrix/requirements";
 import { primeBaseline, runEntry } from "./authorization-matrix/run-entry";
-import { routeHandlerMatrix } from "./authorization-matrix/route-handler-entries";
+import { productionServerEntries, routeHandlerMatrix } from "./authorization-matrix/route-handler-entries";
 import { endpointFiles, functionBody, moduleSource, root, routeHandlers, serverActions } from "./authorization-matrix/source-inventory";
 import { buildWorld, EXPLORE_BASE, type Fixtures, type World } from "./authorization-matrix/world";
 
@@ -57,7 +57,16 @@ describe("authorization matrix inventory", () => {
     expect(handlers.filter((h) => !(h in routeHandlerMatrix)), "route handlers without an entry in authorization-matrix/route-handler-entries.ts").toEqual([]);
     expect(Object.keys(routeHandlerMatrix).filter((h) => !handlers.includes(h)), "entries naming no route handler").toEqual([]);
     for (const [handler, entry] of Object.entries(routeHandlerMatrix)) {
-      if ("serves" in entry) expect(readFileSync(join(root, handler), "utf8"), handler).toContain(`createApiHandler(${entry.serves})`);
+      if ("serves" in entry) expect(readFileSync(join(root, entry.via ?? handler), "utf8"), handler).toContain(`createApiHandler(${entry.serves})`);
+      if ("via" in entry && entry.via) expect(readFileSync(join(root, handler), "utf8"), handler).toMatch(/from "\.\.\/\.\.\/_endpoints\/handler"/);
+    }
+    // The production server's own entry points call the handler of the route they stand in for, and nothing else serves requests there.
+    const serverFiles = readdirSync(join(root, "server")).filter((f) => f.endsWith(".ts"));
+    const serving = serverFiles.filter((f) => /serve\w*\(|createServer\(/.test(readFileSync(join(root, "server", f), "utf8")));
+    expect(serving.sort(), "server/ files that answer requests").toEqual(["explore-fast-path.ts", "main.ts"]);
+    for (const [file, entry] of Object.entries(productionServerEntries)) {
+      expect(readFileSync(join(root, file), "utf8"), file).toContain(entry.calls);
+      expect(routeHandlerMatrix[entry.standsInFor], file).toBeDefined();
     }
   });
 

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
-import { SERVER_NODE_FLAGS } from "../../scripts/server-node-flags.mjs";
+import { serverArgs } from "../../scripts/server-node-flags.mjs";
 
 export type TestServer = { url: string; port: number; stop(): Promise<void>; output(): string; pid: number };
 
@@ -27,7 +27,7 @@ export async function startServer(options: { env: Record<string, string>; timeou
   const port = await freePort();
   const url = `http://localhost:${port}`;
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, serverArgs(root), {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(port), ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

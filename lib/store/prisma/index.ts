@@ -30,7 +30,7 @@ export function prismaStore(target: DatabaseTarget): Store {
     apiKeys: prismaApiKeyStore(db),
     signInThrottle: prismaSignInThrottleStore(db),
     metadataTemplates: prismaMetadataTemplateStore(db, target.provider),
-    publishJobs: prismaPublishJobStore(db),
+    publishJobs: prismaPublishJobStore(db, target),
     rulesets: prismaRulesetStore(db),
     apiCallCounters: prismaApiCallCounterStore(db),
     records:

@@ -1,6 +1,8 @@
 // Publish jobs and the dataset status they drive. Every transition is a conditional UPDATE (WHERE the status
 // is still the one the FSM allows), inside the transaction that also writes the job: two requests or two
 // workers racing on the same dataset cannot both win, on SQLite or PostgreSQL.
+import type { DatabaseTarget } from "@/lib/db/database-url";
+import { sqliteReadConnection } from "@/lib/db/sqlite-read-connection";
 import type { Db } from "@/lib/db/client";
 import type { DatasetMetadata, DatasetSecurity, DatasetStatusName } from "@/lib/datasets/schema";
 import { AppError, msg } from "@/lib/errors/app-error";
@@ -114,7 +116,7 @@ const PUBLISHED_SELECT = {
   metadata_processed: true,
 } as const;
 
-export function prismaPublishJobStore(db: Db): PublishJobStore {
+export function prismaPublishJobStore(db: Db, target: DatabaseTarget): PublishJobStore {
   const transaction = <T>(fn: (tx: Tx) => Promise<T>) => db.$transaction(fn, { timeout: 20_000, maxWait: 20_000 });
 
   return {
@@ -311,6 +313,19 @@ export function prismaPublishJobStore(db: Db): PublishJobStore {
     async published(dataset_uid) {
       const row = await db.dataset.findFirst({ where: { uid: dataset_uid, is_published: true }, select: PUBLISHED_SELECT });
       return row ? toPublished(row) : null;
+    },
+
+    async publishedStamp(dataset_id) {
+      // Runs on every Explore call: not through Prisma's query compiler, which cost more than the read itself. Any
+      // write through Prisma moves updated_at (@updatedAt).
+      type Row = { uid: string; updated_at: Date | string | number };
+      let row: Row | undefined;
+      if (target.provider === "sqlite") {
+        row = sqliteReadConnection(target.file).get<Row>(`SELECT uid, updated_at FROM "Dataset" WHERE dataset_id = ? AND is_published LIMIT 1`, [dataset_id]);
+      } else {
+        [row] = await db.$queryRawUnsafe<Row[]>(`SELECT uid, updated_at FROM "Dataset" WHERE dataset_id = $1 AND is_published LIMIT 1`, dataset_id);
+      }
+      return row ? { uid: row.uid, updated_at: new Date(row.updated_at) } : null;
     },
 
     async listPublished(dataset_id) {

@@ -1,13 +1,22 @@
 // Every route handler (app/**/route.ts): the two API catch-alls serve the endpoint tables the matrix covers line by
-// line; the others are public by nature and say why.
-export type RouteHandlerEntry = { serves: "automationEndpoints" | "exploreEndpoints"; alsoPublic?: string } | { public: string };
+// line (`via`: the file that builds their handler, when it is not the route itself); the others are public by
+// nature and say why.
+export type RouteHandlerEntry = { serves: "automationEndpoints" | "exploreEndpoints"; via?: string; alsoPublic?: string } | { public: string };
 
 export const routeHandlerMatrix: Record<string, RouteHandlerEntry> = {
   "app/api/automation/[version]/[[...path]]/route.ts": {
     serves: "automationEndpoints",
     alsoPublic: "GET openapi.json: the description of the API, no data",
   },
-  "app/api/explore/[version]/[[...path]]/route.ts": { serves: "exploreEndpoints" },
+  "app/api/explore/[version]/[[...path]]/route.ts": { serves: "exploreEndpoints", via: "app/api/explore/_endpoints/handler.ts" },
   "app/api/auth/[...nextauth]/route.ts": { public: "next-auth: sign-in (CSRF token, throttled), session, sign-out" },
   "app/api/health/route.ts": { public: "readiness probe: ok or unavailable, nothing else" },
+};
+
+/**
+ * What the production server (server/) answers itself, before Next: the same handler as the route it stands in
+ * for, so the matrix's lines for that table cover it too (and the API suites run against that server).
+ */
+export const productionServerEntries: Record<string, { standsInFor: keyof typeof routeHandlerMatrix; calls: string }> = {
+  "server/explore-fast-path.ts": { standsInFor: "app/api/explore/[version]/[[...path]]/route.ts", calls: "handleExplore(" },
 };

@@ -15,6 +15,8 @@ const ROWS_PER_TRANSACTION = 1000;
 const ROWS_PER_STATEMENT = 16;
 const MAX_VARIABLES = 32766;
 const MAX_OPEN_READERS = 32;
+/** Prepared statements kept per read connection: pages of one query differ only in their parameters. */
+const MAX_STATEMENTS = 64;
 
 export function sqliteRecordsStore(dir: string): RecordsStore {
   mkdirSync(dir, { recursive: true });
@@ -35,6 +37,20 @@ export function sqliteRecordsStore(dir: string): RecordsStore {
       readers.delete(name);
     }
     return db;
+  };
+  const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+  const prepared = (db: Database.Database, sql: string) => {
+    let cache = statements.get(db);
+    if (!cache) statements.set(db, (cache = new Map()));
+    let statement = cache.get(sql);
+    if (statement) cache.delete(sql);
+    else statement = db.prepare(sql);
+    cache.set(sql, statement);
+    for (const old of cache.keys()) {
+      if (cache.size <= MAX_STATEMENTS) break;
+      cache.delete(old);
+    }
+    return statement;
   };
   const closeReader = (table: string) => {
     readers.get(table)?.close();
@@ -112,7 +128,7 @@ export function sqliteRecordsStore(dir: string): RecordsStore {
     },
 
     async query(table, sql, params) {
-      return reader(table).prepare(sql).all(...(params as unknown[])) as Record<string, unknown>[];
+      return prepared(reader(table), sql).all(...(params as unknown[])) as Record<string, unknown>[];
     },
 
     async *stream(table, sql, params, batchSize) {

@@ -1,5 +1,6 @@
 // /api/automation/v1/… and /api/automation/v1.0/… (identical), with or without trailing slashes.
 import { createApiHandler, errorResponse, jsonResponse } from "@/lib/http/api-handler";
+import { consoleTranslator } from "@/lib/http/console-translator";
 import { buildOpenApiDocument } from "@/lib/http/openapi";
 import { AppError, msg } from "@/lib/errors/app-error";
 import { automationEndpoints } from "../../_endpoints";
@@ -25,7 +26,7 @@ async function route(request: Request, context: Context): Promise<Response> {
     });
     return jsonResponse(200, openapi, { "Cache-Control": "public, max-age=300" });
   }
-  return handle(request, pathname);
+  return handle(request, pathname, consoleTranslator);
 }
 
 export { route as GET, route as POST, route as PUT, route as DELETE, route as PATCH, route as HEAD };
