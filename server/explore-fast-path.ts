@@ -48,7 +48,8 @@ export async function serveExplore(request: IncomingMessage, response: ServerRes
   try {
     const answer = await handleExplore(webRequest(request, url), segments[0]!, segments.slice(1));
     const headers: Record<string, string | string[]> = {};
-    for (const { key, value } of SECURITY_HEADERS) headers[key] = value;
+    // Lower-case names: the handler's own headers (an export's nosniff) replace these instead of doubling them.
+    for (const { key, value } of SECURITY_HEADERS) headers[key.toLowerCase()] = value;
     answer.headers.forEach((value, name) => (headers[name] = value));
     const cookies = answer.headers.getSetCookie();
     if (cookies.length) headers["set-cookie"] = cookies;

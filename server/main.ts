@@ -38,7 +38,6 @@ async function main() {
     if (!isFastExplore(request)) return void viaNext();
     void serveExplore(request, response).then((served) => (served ? undefined : viaNext()));
   });
-  server.keepAliveTimeout = 65_000;
   server.listen(port, () => console.log(`▲ Data Portal Console on http://localhost:${port}`));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {

@@ -95,7 +95,8 @@ describe.skipIf(!!backend.skipReason)(`Explore on the production server (${backe
     await setDataset({ default_security: { is_data_visible: true, visible_fields: ["name"], filter_query: 'city = "Paris"', api_calls_quota: null } });
     const narrowed = await records();
     expect(narrowed.status, narrowed.text).toBe(200);
-    expect(narrowed.body).toEqual({ total_count: 2, results: [{ name: "Alpha" }, { name: "Gamma" }] });
+    expect(narrowed.body.total_count).toBe(2);
+    expect(narrowed.body.results.map(({ _id, ...fields }: Record<string, unknown>) => fields)).toEqual([{ name: "Alpha" }, { name: "Gamma" }]);
 
     await setDataset({ default_security: { is_data_visible: true, visible_fields: null, filter_query: "", api_calls_quota: null } });
     expect((await records()).body.total_count).toBe(4);
