@@ -7,7 +7,7 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     timeout?: number;
     /** each connection sends these in turn, over and over (paths relative to url) */
-    requests?: { method?: string; path: string }[];
+    requests?: ({ method?: string; path: string } | { method?: string; setupRequest: (request: object) => object })[];
   };
   type Result = {
     requests: { average: number; total: number };

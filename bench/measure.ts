@@ -45,11 +45,17 @@ export async function sequential(url: string, options: { headers: Record<string,
 
 /**
  * autocannon with `connections` concurrent keep-alive connections for `seconds`; percentiles from every response.
- * With `paths`, each connection sends them in turn (a mix of queries) instead of requesting `url` only.
+ * With `paths`, each connection sends them in turn (a mix of queries) instead of requesting `url` only; with
+ * `nextPath`, every request asks for a path of its own.
  */
-export async function load(url: string, options: { headers: Record<string, string>; connections: number; seconds: number; paths?: string[] }): Promise<Load> {
+export async function load(
+  url: string,
+  options: { headers: Record<string, string>; connections: number; seconds: number; paths?: string[]; nextPath?: () => string },
+): Promise<Load> {
   const samples: number[] = [];
-  const requests = options.paths?.map((path) => ({ method: "GET", path }));
+  // nextPath: a new path for every request (queries no cache has seen).
+  const next = options.nextPath;
+  const requests = next ? [{ method: "GET", setupRequest: (request: object) => ({ ...request, path: next() }) }] : options.paths?.map((path) => ({ method: "GET", path }));
   const instance = autocannon({ url, headers: options.headers, connections: options.connections, duration: options.seconds, timeout: 30, ...(requests ? { requests } : {}) });
   instance.on("response", (_client, statusCode, _bytes, responseTime) => {
     if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);
