@@ -4,7 +4,7 @@ import "server-only";
 import { exploredDataset, odsqlFields, type Viewer } from "@/lib/explore/catalog";
 import { csvCell } from "@/lib/explore/csv-cell";
 import { compileRecordsQuery, decodeRow } from "@/lib/explore/odsql";
-import { invalidParameter, odsql } from "@/lib/explore/records";
+import { invalidParameter, odsql, timeZoneOf } from "@/lib/explore/records";
 import type { DatasetExportFormat, ExploreQuery } from "@/lib/explore/schema";
 import { store } from "@/lib/store/store";
 
@@ -31,6 +31,7 @@ export async function exportRecords(viewer: Viewer, dataset_id: string, format: 
   const offset = query.offset === undefined ? 0 : Number(query.offset);
   if (!Number.isInteger(limit) || limit < -1) throw invalidParameter(`Invalid value for limit API parameter: "${query.limit}".`);
   if (!Number.isInteger(offset) || offset < 0) throw invalidParameter(`Invalid value for offset API parameter: "${query.offset}".`);
+  const timeZone = timeZoneOf(query.timezone);
   const delimiter = query.delimiter ?? ";";
   if (!DELIMITERS.has(delimiter)) throw invalidParameter(`Invalid value for delimiter API parameter: "${delimiter}" (expected one of ; , | or a tab).`);
   const records = store().records;
@@ -38,7 +39,7 @@ export async function exportRecords(viewer: Viewer, dataset_id: string, format: 
   const compiled = table
     ? await odsql(async () =>
         compileRecordsQuery(
-          { select: query.select, where: query.where, group_by: query.group_by, order_by: query.order_by, refine: query.refine, exclude: query.exclude, security: dataset.security, limit, offset },
+          { select: query.select, where: query.where, group_by: query.group_by, order_by: query.order_by, refine: query.refine, exclude: query.exclude, security: dataset.security, timeZone, limit, offset },
           odsqlFields(dataset),
           records.dialect,
           records.sqlName(table),
@@ -62,7 +63,7 @@ export async function exportRecords(viewer: Viewer, dataset_id: string, format: 
       for await (const batch of records.stream(table, compiled.sql, compiled.params, BATCH)) {
         let out = "";
         for (const row of batch) {
-          const record = decodeRow(row, compiled.columns);
+          const record = decodeRow(row, compiled.columns, timeZone);
           if (format === "csv") out += keys.map((k) => csvCell(record[k], cellOptions)).join(delimiter) + "\r\n";
           else if (format === "jsonl") out += JSON.stringify(record) + "\n";
           else {

@@ -12,6 +12,8 @@ import {
   isOdsqlError,
   parseFacetFilter,
   parseFacetParam,
+  resolveTimeZone,
+  UTC,
 } from "@/lib/explore/odsql";
 import type { ExploreQuery, FacetValue } from "@/lib/explore/schema";
 import { store } from "@/lib/store/store";
@@ -52,15 +54,24 @@ export function pageOf(query: Pick<ExploreQuery, "limit" | "offset" | "group_by"
   return { limit, offset };
 }
 
+/** The `timezone` parameter (§5.3) as a canonical IANA name; UTC when absent. */
+export function timeZoneOf(timezone: string | undefined): string {
+  if (timezone === undefined || timezone.trim() === "") return UTC;
+  const zone = resolveTimeZone(timezone.trim());
+  if (!zone) throw invalidParameter(`Invalid value for timezone API parameter: "${timezone}" is not a known time zone (expected an IANA name such as Europe/Paris).`);
+  return zone;
+}
+
 export async function queryRecords(viewer: Viewer, dataset_id: string, query: ExploreQuery) {
   const dataset = await exploredDataset(viewer, dataset_id);
   const page = pageOf(query);
+  const timeZone = timeZoneOf(query.timezone);
   if (!dataset.records_table) return { total_count: 0, results: [] };
   const table = dataset.records_table;
   const records = store().records;
   return odsql(async () => {
     const compiled = compileRecordsQuery(
-      { select: query.select, where: query.where, group_by: query.group_by, order_by: query.order_by, refine: query.refine, exclude: query.exclude, security: dataset.security, ...page },
+      { select: query.select, where: query.where, group_by: query.group_by, order_by: query.order_by, refine: query.refine, exclude: query.exclude, security: dataset.security, timeZone, ...page },
       odsqlFields(dataset),
       records.dialect,
       records.sqlName(table),
@@ -73,12 +84,13 @@ export async function queryRecords(viewer: Viewer, dataset_id: string, query: Ex
       unfiltered ? Promise.resolve(null) : aggregateQuery(records, table, compiled.countSql, compiled.countParams),
     ]);
     const total = count ? Number(Object.values(count[0] ?? {})[0] ?? 0) : dataset.records_count;
-    return { total_count: total, results: rows.map((row) => decodeRow(row, compiled.columns)) };
+    return { total_count: total, results: rows.map((row) => decodeRow(row, compiled.columns, timeZone)) };
   });
 }
 
-export async function getRecord(viewer: Viewer, dataset_id: string, record_id: string) {
+export async function getRecord(viewer: Viewer, dataset_id: string, record_id: string, timezone?: string) {
   const dataset = await exploredDataset(viewer, dataset_id);
+  const timeZone = timeZoneOf(timezone);
   if (!dataset.records_table || !/^[0-9a-f]{40}$/.test(record_id)) throw new AppError("not_found", `Record "${record_id}" not found.`);
   const records = store().records;
   const columns = dataset.fields.map((f) => `"${f.column}"`).join(", ");
@@ -89,13 +101,14 @@ export async function getRecord(viewer: Viewer, dataset_id: string, record_id: s
   if (!row) throw new AppError("not_found", `Record "${record_id}" not found.`);
   return {
     _id: row._id,
-    ...Object.fromEntries(dataset.fields.map((f) => [f.name, decodeValue(row[f.column], { type: f.type, multivalued: f.multivalued })])),
+    ...Object.fromEntries(dataset.fields.map((f) => [f.name, decodeValue(row[f.column], { type: f.type, multivalued: f.multivalued }, timeZone)])),
   };
 }
 
 /** Facets of the dataset: the requested ones, or every field annotated `facet`. */
 export async function queryFacets(viewer: Viewer, dataset_id: string, query: ExploreQuery) {
   const dataset = await exploredDataset(viewer, dataset_id);
+  const timeZone = timeZoneOf(query.timezone);
   const requests = await odsql(async () =>
     query.facet.length > 0
       ? query.facet.map(parseFacetParam)
@@ -112,7 +125,7 @@ export async function queryFacets(viewer: Viewer, dataset_id: string, query: Exp
         // A disjunctive facet ignores its own refinements, so that the other values stay visible to add.
         const refine = request.disjunctive ? query.refine.filter((_, i) => refined[i]!.field !== request.name) : query.refine;
         const compiled = compileFacetQuery(
-          { field: request.name, where: query.where, refine, exclude: query.exclude, security: dataset.security, sort: request.sort, limit: request.limit },
+          { field: request.name, where: query.where, refine, exclude: query.exclude, security: dataset.security, timeZone, sort: request.sort, limit: request.limit },
           odsqlFields(dataset),
           records.dialect,
           records.sqlName(table),

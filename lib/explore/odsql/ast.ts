@@ -1,5 +1,6 @@
 // The typed tree the parser produces. Positions are 0-based offsets into the clause text; they
 // give default labels (`count(*)` is labelled by its own text, as Opendatasoft does).
+import type { Geometry } from "./geometry";
 
 export type Span = { start: number; end: number };
 
@@ -10,8 +11,8 @@ export type DatePeriod = {
   precision: "year" | "month" | "day" | "hour" | "minute" | "second" | "millisecond";
 };
 
-export const SCALAR_FUNCTIONS = ["lower", "upper", "year", "month", "day"] as const;
-export const AGGREGATE_FUNCTIONS = ["count", "sum", "avg", "min", "max"] as const;
+export const SCALAR_FUNCTIONS = ["lower", "upper", "year", "month", "day", "hour", "minute", "second", "length"] as const;
+export const AGGREGATE_FUNCTIONS = ["count", "sum", "avg", "min", "max", "median", "percentile"] as const;
 export type ScalarFunction = (typeof SCALAR_FUNCTIONS)[number];
 export type AggregateFunction = (typeof AGGREGATE_FUNCTIONS)[number];
 
@@ -28,7 +29,9 @@ export type Expr =
   | ({ kind: "call"; name: ScalarFunction | AggregateFunction; args: Expr[] } & Span)
   | ({ kind: "count_all" } & Span)
   | ({ kind: "binary"; op: "+" | "-" | "*" | "/"; left: Expr; right: Expr } & Span)
-  | ({ kind: "negate"; operand: Expr } & Span);
+  | ({ kind: "negate"; operand: Expr } & Span)
+  /** group_by `range(f, width)` or `range(f, [a, b, c])`: the bucket of a number (compile-range.ts). */
+  | ({ kind: "bucket"; expr: Expr; width?: number; bounds?: number[] } & Span);
 
 export type CompareOp = "=" | "!=" | "<" | ">" | "<=" | ">=";
 
@@ -44,7 +47,12 @@ export type Condition =
   | { kind: "is_null"; expr: Expr; negated: boolean }
   | { kind: "is_boolean"; expr: Expr; value: boolean }
   | { kind: "text_search"; mode: TextSearchMode; fields: string[] | null; text: string }
-  | { kind: "like"; expr: Expr; pattern: string };
+  | { kind: "like"; expr: Expr; pattern: string }
+  | GeoCondition;
+
+export type GeoFunction = "within_distance" | "intersects" | "within" | "disjoint";
+/** `within_distance(field, geom'POINT(…)', 10km)`, `intersects(field, geom'…')`…; `meters` only for within_distance. */
+export type GeoCondition = { kind: "geo"; fn: GeoFunction; field: string; geometry: Geometry; meters?: number; start: number };
 
 export type SelectItem = { kind: "all" } | { kind: "expr"; expr: Expr; label: string; explicitLabel: boolean };
 export type GroupItem = { expr: Expr; label: string; explicitLabel: boolean };

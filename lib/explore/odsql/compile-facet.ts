@@ -6,6 +6,7 @@ import { semanticError } from "./errors";
 import { FieldCatalog, type Dialect, type FieldType, type OdsqlField } from "./field-catalog";
 import { datePathDepth, parseFacetFilter } from "./refine";
 import { bind, numberPlaceholders, quoteIdent, raw, sql, type Fragment, type SqlParam } from "./sql-fragment";
+import { isUtc, localTimeSql } from "./time-zone";
 
 export type FacetSort = "count" | "-count" | "alphanum" | "-alphanum" | "num" | "-num";
 export const FACET_SORTS: readonly FacetSort[] = ["count", "-count", "alphanum", "-alphanum", "num", "-num"];
@@ -16,6 +17,8 @@ export type FacetQueryInput = {
   refine?: string[];
   exclude?: string[];
   security?: SecurityFilter | null;
+  /** The request's `timezone`, canonical (time-zone.ts): date facets of datetimes follow its calendar. */
+  timeZone?: string;
   /** Default -count (most frequent first); ties are broken by value. */
   sort?: FacetSort;
   /** Absent or ≤ 0: every value. */
@@ -42,8 +45,14 @@ export function compileFacetQuery(input: FacetQueryInput, fields: readonly Odsql
   let nonNull: Fragment | null = null;
   if (field.type === "date" || field.type === "datetime") {
     level = Math.min(3, 1 + Math.max(0, ...refinedPaths(input.refine ?? [], field.name).map(datePathDepth)));
-    const parts = [`substr(t.${column}, 1, 4)`, `substr(t.${column}, 6, 2)`, `substr(t.${column}, 9, 2)`].slice(0, level);
-    value = raw(parts.join(" || '/' || "));
+    if (field.type === "datetime" && !isUtc(input.timeZone)) {
+      // One conversion per row: the path is the wall-clock date's prefix, with / for -.
+      const local = localTimeSql(raw(`t.${column}`), dialect, input.timeZone);
+      value = sql`replace(substr(${local}, 1, ${raw(String([4, 7, 10][level - 1]))}), '-', '/')`;
+    } else {
+      const parts = [`substr(t.${column}, 1, 4)`, `substr(t.${column}, 6, 2)`, `substr(t.${column}, 9, 2)`].slice(0, level);
+      value = raw(parts.join(" || '/' || "));
+    }
     nonNull = raw(`t.${column} IS NOT NULL`);
   } else if (field.multivalued) {
     value = raw("j.value");

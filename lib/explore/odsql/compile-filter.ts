@@ -13,10 +13,17 @@ import { join, raw, sql, type Fragment } from "./sql-fragment";
  */
 export type SecurityFilter = { any_of: readonly string[]; fields: readonly OdsqlField[] };
 
-export type FilterInput = { where?: string[]; refine?: string[]; exclude?: string[]; security?: SecurityFilter | null };
+export type FilterInput = {
+  where?: string[];
+  refine?: string[];
+  exclude?: string[];
+  security?: SecurityFilter | null;
+  /** The request's `timezone`, canonical (time-zone.ts); absent means UTC. Record filters of the security ignore it. */
+  timeZone?: string;
+};
 
 export function compileFilter(input: FilterInput, catalog: FieldCatalog, dialect: Dialect): Fragment | null {
-  const context = (clause: CompileContext["clause"]): CompileContext => ({ catalog, dialect, clause, allowAggregates: false });
+  const context = (clause: CompileContext["clause"]): CompileContext => ({ catalog, dialect, clause, allowAggregates: false, timeZone: input.timeZone });
   const parts: Fragment[] = [];
   if (input.security) parts.push(securityCondition(input.security, dialect));
   for (const text of input.where ?? []) {

@@ -18,14 +18,23 @@ describe("compileRecordsQuery", () => {
   it("binds every value and quotes catalog columns", () => {
     const sqlite = compile({ select: "name", where: ['city = "Paris\' OR 1=1 --"', "population > 5"] });
     expect(sqlite.sql).toBe(
-      `SELECT "c0" AS "o0" FROM "rec_a" WHERE (("c8" = ?)) AND (("c2" > ?)) ORDER BY "_n" ASC LIMIT ? OFFSET ?`,
+      `SELECT "c0" AS "o0" FROM "rec_a" WHERE "_n" IN (SELECT "_n" FROM "rec_a" WHERE (("c8" = ?)) AND (("c2" > ?)) ORDER BY "_n" ASC LIMIT ? OFFSET ?) ORDER BY "_n" ASC`,
     );
     expect(sqlite.params).toEqual(["Paris' OR 1=1 --", 5, 10, 0]);
     expect(sqlite.countSql).toBe(`SELECT COUNT(*) AS "total_count" FROM "rec_a" WHERE (("c8" = ?)) AND (("c2" > ?))`);
     expect(sqlite.countParams).toEqual(["Paris' OR 1=1 --", 5]);
     const pg = compile({ select: "name", where: ['city = "Paris"', "population > 5"] }, "postgresql");
-    expect(pg.sql).toBe(`SELECT "c0" AS "o0" FROM "rec_a" WHERE (("c8" = $1)) AND (("c2" > $2)) ORDER BY "_n" ASC LIMIT $3 OFFSET $4`);
+    expect(pg.sql).toBe(`SELECT "c0" AS "o0" FROM "rec_a" WHERE "_n" IN (SELECT "_n" FROM "rec_a" WHERE (("c8" = $1)) AND (("c2" > $2)) ORDER BY "_n" ASC LIMIT $3 OFFSET $4) ORDER BY "_n" ASC`);
     expect(pg.countSql).toBe(`SELECT CAST(COUNT(*) AS INTEGER) AS "total_count" FROM "rec_a" WHERE (("c8" = $1)) AND (("c2" > $2))`);
+  });
+
+  it("reads only the page's rows of a filtered page in record order, and whole rows otherwise", () => {
+    expect(compile({ select: "name" }).sql).toBe(`SELECT "c0" AS "o0" FROM "rec_a" ORDER BY "_n" ASC LIMIT ? OFFSET ?`);
+    expect(compile({ select: "name", where: ["population > 5"], order_by: "name" }).sql).toBe(
+      `SELECT "c0" AS "o0" FROM "rec_a" WHERE (("c2" > ?)) ORDER BY "o0" ASC NULLS LAST, "_n" ASC LIMIT ? OFFSET ?`,
+    );
+    expect(compile({ select: "count(*) as n", where: ["population > 5"] }).sql).not.toContain(`"_n" IN`);
+    expect(compile({ where: ["population > 5"], limit: -1 }).sql).not.toContain(`"_n" IN`);
   });
 
   it("compiles multivalued equality per dialect", () => {

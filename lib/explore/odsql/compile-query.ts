@@ -20,6 +20,8 @@ export type RecordsQueryInput = {
   refine?: string[];
   exclude?: string[];
   security?: SecurityFilter | null;
+  /** The request's `timezone`, canonical (time-zone.ts); absent means UTC. */
+  timeZone?: string;
 };
 
 /** "number": computed (count, sum, arithmetic); "json" is reserved for JSON-valued expressions and not produced yet. */
@@ -34,7 +36,7 @@ export type CompiledRecordsQuery = {
   grouped: boolean;
 };
 
-type Output = { key: string; frag: Fragment; type: ValueType | "null"; multivalued: boolean; expr?: Expr };
+type Output = { key: string; frag: Fragment; type: ValueType | "null"; multivalued: boolean; expr?: Expr; sortKey?: Fragment };
 
 export function compileRecordsQuery(input: RecordsQueryInput, fields: readonly OdsqlField[], dialect: Dialect, table: string): CompiledRecordsQuery {
   const catalog = new FieldCatalog(fields);
@@ -42,7 +44,7 @@ export function compileRecordsQuery(input: RecordsQueryInput, fields: readonly O
   const where = whereClause(compileFilter(input, catalog, dialect));
   const selectItems: SelectItem[] = input.select?.trim() ? parseSelect(input.select) : [{ kind: "all" }];
   const orderItems = input.order_by?.trim() ? parseOrderBy(input.order_by) : [];
-  const ctx = (clause: CompileContext["clause"], allowAggregates: boolean): CompileContext => ({ catalog, dialect, clause, allowAggregates });
+  const ctx = (clause: CompileContext["clause"], allowAggregates: boolean): CompileContext => ({ catalog, dialect, clause, allowAggregates, timeZone: input.timeZone });
 
   let outputs: Output[];
   let tail: Fragment;
@@ -51,7 +53,7 @@ export function compileRecordsQuery(input: RecordsQueryInput, fields: readonly O
     const groups = parseGroupBy(input.group_by).map((item): Output => ({ key: item.label, expr: item.expr, ...compileValue(item.expr, ctx("group_by", false)) }));
     outputs = [...groups, ...groupedSelect(selectItems, groups, ctx("select", true))];
     const ordinals = raw(groups.map((_, i) => String(i + 1)).join(", "));
-    const order = orderItems.length > 0 ? orderItems.map((item) => orderTerm(item, outputs, ctx("order_by", true), groups)) : groups.map((_, i) => raw(`${alias(i)} ASC NULLS LAST`));
+    const order = orderItems.length > 0 ? orderItems.map((item) => orderTerm(item, outputs, ctx("order_by", true), groups)) : groups.map((group, i) => (group.sortKey ? sql`${group.sortKey} ASC NULLS LAST` : raw(`${alias(i)} ASC NULLS LAST`)));
     tail = sql` GROUP BY ${ordinals} ORDER BY ${join(order, ", ")}`;
     count = sql`SELECT ${countAll(dialect)} AS "total_count" FROM (SELECT ${join(groups.map((group) => group.frag), ", ")}${from}${where} GROUP BY ${ordinals}) AS g`;
   } else {
@@ -70,7 +72,13 @@ export function compileRecordsQuery(input: RecordsQueryInput, fields: readonly O
   }
 
   const columns = join(outputs.map((output, i) => sql`${output.frag} AS ${raw(alias(i))}`), ", ");
-  const query = sql`SELECT ${columns}${from}${where}${tail}${pagination(input.limit, input.offset, dialect)}`;
+  const page = pagination(input.limit, input.offset, dialect);
+  // A filtered page in record order: the page's row numbers come from the filter's index alone, and only those rows
+  // are read. Read whole, every match was fetched to be sorted (~5 ms against ~1.2 ms for a 1% band of 1M rows).
+  const deferRows = !input.group_by?.trim() && orderItems.length === 0 && where.text !== "" && input.limit >= 0 && !outputs.some((o) => o.expr && isAggregate(o.expr));
+  const query = deferRows
+    ? sql`SELECT ${columns}${from} WHERE ${raw(quoteIdent("_n"))} IN (SELECT ${raw(quoteIdent("_n"))}${from}${where}${tail}${page})${tail}`
+    : sql`SELECT ${columns}${from}${where}${tail}${page}`;
   const finish = (text: string) => (dialect === "postgresql" ? numberPlaceholders(text) : text);
   return {
     sql: finish(query.text),

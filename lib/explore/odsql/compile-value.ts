@@ -1,12 +1,21 @@
 // Value expressions → SQL with a static type, so clauses can refuse what cannot work (sum of text)
 // instead of letting one database coerce silently and the other fail.
 import { isAggregate, type Expr, type Literal } from "./ast";
-import { isoDatetime } from "./date-literal";
+import { compileBucket } from "./compile-bucket";
+import { datePartSql } from "./date-part";
+import { isoDatetime, literalInZone } from "./date-literal";
 import { semanticError, type Clause } from "./errors";
 import { isNumeric, isTemporal, type Dialect, type FieldCatalog, type ValueType } from "./field-catalog";
 import { bind, raw, sql, quoteIdent, type Fragment, type SqlParam } from "./sql-fragment";
 
-export type CompileContext = { catalog: FieldCatalog; dialect: Dialect; clause: Clause; allowAggregates: boolean };
+export type CompileContext = {
+  catalog: FieldCatalog;
+  dialect: Dialect;
+  clause: Clause;
+  allowAggregates: boolean;
+  /** The request's `timezone`, canonical (time-zone.ts); absent means UTC. */
+  timeZone?: string;
+};
 
 export type CompiledValue = {
   frag: Fragment;
@@ -17,6 +26,8 @@ export type CompiledValue = {
    * refers to `value`, and the predicate must be wrapped in an EXISTS over this column's elements.
    */
   elementsOf?: string;
+  /** How a group_by key sorts when that is not the order of its values (range() buckets are text labels). */
+  sortKey?: Fragment;
 };
 
 /** `element`: multivalued fields yield one element at a time (predicates); otherwise their stored JSON text. */
@@ -33,7 +44,7 @@ export function compileValue(expr: Expr, ctx: CompileContext, element = false): 
     case "boolean":
     case "null":
     case "date":
-      return compileLiteral(expr, ctx.dialect);
+      return compileLiteral(literalInZone(expr, ctx.timeZone), ctx.dialect);
     case "count_all":
       requireAggregates(expr, ctx);
       return { frag: countSql(raw("*"), ctx.dialect), type: "number", multivalued: false };
@@ -53,12 +64,15 @@ export function compileValue(expr: Expr, ctx: CompileContext, element = false): 
     }
     case "call":
       return compileCall(expr, ctx, element);
+    case "bucket":
+      return compileBucket(expr, ctx);
   }
 }
 
 function compileCall(expr: Extract<Expr, { kind: "call" }>, ctx: CompileContext, element: boolean): CompiledValue {
   const arg = expr.args[0]!;
   const name = expr.name;
+  if (name === "median" || name === "percentile") return compilePercentile(expr, ctx);
   if (name === "count" || name === "sum" || name === "avg" || name === "min" || name === "max") {
     requireAggregates(expr, ctx);
     if (isAggregate(arg)) throw semanticError(ctx.clause, `aggregates cannot be nested in ${name}()`);
@@ -79,10 +93,31 @@ function compileCall(expr: Extract<Expr, { kind: "call" }>, ctx: CompileContext,
     if (value.type !== "text") throw semanticError(ctx.clause, `${name}() needs text, not ${describe(value.type)}`);
     return { frag: sql`${raw(name)}(${value.frag})`, type: "text", multivalued: value.multivalued, ...keep };
   }
+  if (name === "length") {
+    if (value.type !== "text") throw semanticError(ctx.clause, `length() needs text, not ${describe(value.type)}`);
+    // Characters, not bytes, in both dialects.
+    return { frag: sql`length(${value.frag})`, type: "int", multivalued: false, ...keep };
+  }
   if (!isTemporal(value.type)) throw semanticError(ctx.clause, `${name}() needs a date, not ${describe(value.type)}`);
-  // Dates and datetimes are stored as ISO text in UTC, so the parts are at fixed offsets in both dialects.
-  const [from, length] = name === "year" ? [1, 4] : name === "month" ? [6, 2] : [9, 2];
-  return { frag: sql`CAST(substr(${value.frag}, ${raw(String(from))}, ${raw(String(length))}) AS INTEGER)`, type: "int", multivalued: false, ...keep };
+  return { frag: datePartSql(name, value.frag, value.type === "date" ? "date" : "datetime", ctx), type: "int", multivalued: false, ...keep };
+}
+
+/**
+ * Linear interpolation between the closest ranks, as PostgreSQL's percentile_cont; SQLite's percentile() (built
+ * into better-sqlite3's SQLite, the one the records store reads with) computes the same.
+ */
+function compilePercentile(expr: Extract<Expr, { kind: "call" }>, ctx: CompileContext): CompiledValue {
+  requireAggregates(expr, ctx);
+  const [arg, n] = expr.args as [Expr, Expr | undefined];
+  if (isAggregate(arg)) throw semanticError(ctx.clause, `aggregates cannot be nested in ${expr.name}()`);
+  const value = compileValue(arg, ctx, false);
+  if (!isNumeric(value.type) || value.multivalued) throw semanticError(ctx.clause, `${expr.name}() needs a number, not ${describe(value.type)}`);
+  const percent = n?.kind === "number" ? n.value : 50;
+  const frag =
+    ctx.dialect === "postgresql"
+      ? sql`percentile_cont(${raw(String(percent / 100))}) WITHIN GROUP (ORDER BY ${value.frag})`
+      : sql`CAST(percentile(${value.frag}, ${raw(String(percent))}) AS REAL)`;
+  return { frag, type: "number", multivalued: false };
 }
 
 function numericOperand(expr: Expr, ctx: CompileContext, element: boolean): CompiledValue {

@@ -1,8 +1,9 @@
 // Conditions → SQL. NOT is two-valued (a NULL operand counts as false), so `!=` and `NOT` keep
 // records whose field is null, as Opendatasoft's search-index semantics do and `exclude` requires.
 import { isLiteral, type CompareOp, type Condition, type DatePeriod, type Expr, type Literal } from "./ast";
+import { compileGeoCondition } from "./compile-geo";
 import { compileValue, describe, type CompileContext, type CompiledValue } from "./compile-value";
-import { dayAtOrAfter, isoDatetime, parseDatePeriod } from "./date-literal";
+import { dayAtOrAfter, isoDatetime, literalInZone, parseDatePeriod } from "./date-literal";
 import { semanticError } from "./errors";
 import { isNumeric, isTemporal, type OdsqlField, type ValueType } from "./field-catalog";
 import { bind, join, raw, sql, type Fragment, type SqlParam } from "./sql-fragment";
@@ -40,6 +41,8 @@ export function compileCondition(condition: Condition, ctx: CompileContext): Fra
       if (value.type !== "text") throw semanticError(ctx.clause, `LIKE needs a text field, not ${describe(value.type)}`);
       return matchAllTerms([value], searchTerms("search", condition.pattern), ctx);
     }
+    case "geo":
+      return compileGeoCondition(condition, ctx);
   }
 }
 
@@ -74,7 +77,7 @@ function literalPredicate(value: CompiledValue, op: CompareOp, literal: Literal,
   const type = value.type as ValueType;
   if (op !== "=" && !orderable(type)) throw semanticError(ctx.clause, `cannot use ${op} on ${describe(type)}`);
   if (isTemporal(type)) {
-    const period = periodOf(literal, ctx);
+    const period = periodOf(literal, ctx, type);
     const [start, end] = [bind(temporalBound(period.start, type)), bind(temporalBound(period.end, type))];
     switch (op) {
       case "=":
@@ -103,7 +106,7 @@ function compileRange(condition: Extract<Condition, { kind: "range" }>, ctx: Com
   }) as [Literal, Literal];
   let predicate: Fragment;
   if (isTemporal(type)) {
-    const [from, to] = [periodOf(low, ctx), periodOf(high, ctx)];
+    const [from, to] = [periodOf(low, ctx, type), periodOf(high, ctx, type)];
     const lowBound = bind(temporalBound(condition.lowInclusive ? from.start : from.end, type));
     const highBound = bind(temporalBound(condition.highInclusive ? to.end : to.start, type));
     predicate = sql`(${value.frag} >= ${lowBound} AND ${value.frag} < ${highBound})`;
@@ -184,10 +187,12 @@ function temporalBound(ms: number, type: ValueType): string {
   return type === "date" ? dayAtOrAfter(ms) : isoDatetime(ms);
 }
 
-function periodOf(literal: Literal, ctx: CompileContext): DatePeriod {
-  if (literal.kind === "date") return literal.period;
+/** Date fields are calendar days whatever the zone; datetimes read offset-less literals in the request's zone. */
+function periodOf(literal: Literal, ctx: CompileContext, type: ValueType): DatePeriod {
+  const zone = type === "datetime" ? ctx.timeZone : undefined;
+  if (literal.kind === "date") return literalInZone(literal, zone).period;
   if (literal.kind === "string") {
-    const period = parseDatePeriod(literal.value);
+    const period = parseDatePeriod(literal.value, zone);
     if (period) return period;
     throw semanticError(ctx.clause, `invalid date ${JSON.stringify(literal.value)}`);
   }

@@ -1,8 +1,10 @@
 // Database values → Explore JSON, by output column type. The drivers differ: SQLite answers booleans
 // as 0/1, node-postgres answers BIGINT as text; stored JSON and `lat,lon` points are text in both.
 import type { OutputColumn } from "./compile-query";
+import { isUtc, zonedIso } from "./time-zone";
 
-export function decodeValue(value: unknown, column: Pick<OutputColumn, "type" | "multivalued">): unknown {
+/** `timeZone`: the request's canonical zone; datetimes are rendered with its offset, UTC ones as stored. */
+export function decodeValue(value: unknown, column: Pick<OutputColumn, "type" | "multivalued">, timeZone?: string): unknown {
   if (value === null || value === undefined) return null;
   if (column.multivalued) return typeof value === "string" ? (JSON.parse(value) as unknown) : value;
   switch (column.type) {
@@ -16,6 +18,8 @@ export function decodeValue(value: unknown, column: Pick<OutputColumn, "type" | 
       const [lat, lon] = String(value).split(",").map(Number);
       return { lat, lon };
     }
+    case "datetime":
+      return typeof value === "string" && timeZone !== undefined && !isUtc(timeZone) ? zonedIso(value, timeZone) : value;
     case "geo_shape":
     case "json":
       return typeof value === "string" ? (JSON.parse(value) as unknown) : value;
@@ -25,6 +29,6 @@ export function decodeValue(value: unknown, column: Pick<OutputColumn, "type" | 
 }
 
 /** A row as an object keyed by column alias (o0, o1…) → `{ label: value }` in select order. */
-export function decodeRow(row: Record<string, unknown>, columns: OutputColumn[]): Record<string, unknown> {
-  return Object.fromEntries(columns.map((column) => [column.key, decodeValue(row[column.alias], column)]));
+export function decodeRow(row: Record<string, unknown>, columns: OutputColumn[], timeZone?: string): Record<string, unknown> {
+  return Object.fromEntries(columns.map((column) => [column.key, decodeValue(row[column.alias], column, timeZone)]));
 }

@@ -4,9 +4,12 @@
 import { isLiteral, type CompareOp, type Condition, type Expr, type Literal, type OrderItem } from "./ast";
 import { parseDatePeriod } from "./date-literal";
 import { semanticError, type Clause } from "./errors";
+import { evaluateGeo } from "./evaluate-geo";
 import { searchTerms, type TextTerm } from "./text-terms";
 
 type Row = Record<string, unknown>;
+/** In memory, dates are read in UTC: the catalog's properties are not queried with a `timezone`. */
+const DATE_PARTS: readonly string[] = ["year", "month", "day", "hour", "minute", "second"];
 
 export function evaluateWhere(condition: Condition, record: Row): boolean {
   switch (condition.kind) {
@@ -40,6 +43,8 @@ export function evaluateWhere(condition: Condition, record: Row): boolean {
     }
     case "like":
       return matchAllTerms(strings(evaluateExpression(condition.expr, record)), searchTerms("search", condition.pattern));
+    case "geo":
+      return evaluateGeo(condition, lookup(record, condition.field));
   }
 }
 
@@ -70,17 +75,34 @@ export function evaluateExpression(expr: Expr, record: Row, clause: Clause = "wh
       const apply = (one: unknown): unknown => {
         if (expr.name === "lower") return typeof one === "string" ? one.toLowerCase() : null;
         if (expr.name === "upper") return typeof one === "string" ? one.toUpperCase() : null;
+        if (expr.name === "length") return typeof one === "string" ? [...one].length : null;
         const ms = toMillis(one);
         if (ms === null) return null;
         const date = new Date(ms);
-        return expr.name === "year" ? date.getUTCFullYear() : expr.name === "month" ? date.getUTCMonth() + 1 : date.getUTCDate();
+        switch (expr.name) {
+          case "year":
+            return date.getUTCFullYear();
+          case "month":
+            return date.getUTCMonth() + 1;
+          case "day":
+            return date.getUTCDate();
+          case "hour":
+            return date.getUTCHours();
+          case "minute":
+            return date.getUTCMinutes();
+          case "second":
+            return date.getUTCSeconds();
+          default:
+            return null;
+        }
       };
-      if (expr.name !== "lower" && expr.name !== "upper" && expr.name !== "year" && expr.name !== "month" && expr.name !== "day")
-        throw semanticError(clause, `aggregate ${expr.name}() is not allowed here`);
+      if (expr.name !== "lower" && expr.name !== "upper" && expr.name !== "length" && !DATE_PARTS.includes(expr.name)) throw semanticError(clause, `aggregate ${expr.name}() is not allowed here`);
       return Array.isArray(value) ? value.map(apply) : apply(value);
     }
     case "count_all":
       throw semanticError(clause, "aggregate count(*) is not allowed here");
+    case "bucket":
+      throw semanticError(clause, "range() is only allowed in group_by");
   }
 }
 

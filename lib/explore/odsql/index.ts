@@ -12,3 +12,4 @@ export { parseFacetParam, type FacetRequest } from "./facet-param";
 export { parseFacetFilter, facetFilterCondition, type FacetFilter } from "./refine";
 export { evaluateWhere, evaluateExpression, compareByOrder } from "./evaluate";
 export { decodeValue, decodeRow } from "./decode-row";
+export { resolveTimeZone, registerSqliteLocalTime, UTC } from "./time-zone";

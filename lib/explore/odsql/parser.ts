@@ -10,6 +10,8 @@ import {
 } from "./ast";
 import { parseDatePeriod } from "./date-literal";
 import { syntaxError, type Clause, type OdsqlError } from "./errors";
+import { parseBucket } from "./parse-bucket";
+import { GEO_FUNCTIONS, parseGeoFunction } from "./parse-geo";
 import { tokenize, type Token } from "./tokenizer";
 
 export const RESERVED_WORDS = new Set([
@@ -112,6 +114,7 @@ export class Parser {
       return { kind: "text_search", mode: "search", fields: null, text: token.value };
     }
     if (token.kind === "ident" && TEXT_FUNCTIONS.includes(token.value.toLowerCase()) && this.isOp("(", 1)) return this.parseTextFunction();
+    if (token.kind === "ident" && GEO_FUNCTIONS.includes(token.value.toLowerCase()) && this.isOp("(", 1)) return parseGeoFunction(this);
     return this.parsePredicate();
   }
 
@@ -160,7 +163,7 @@ export class Parser {
     }
   }
 
-  private parseFieldName(): string {
+  parseFieldName(): string {
     const token = this.peek();
     if (token.kind === "quoted_ident" || (token.kind === "ident" && !RESERVED_WORDS.has(token.value.toLowerCase()))) {
       this.advance();
@@ -292,6 +295,7 @@ export class Parser {
   private parseIdentifier(token: Token): Expr {
     const word = token.value.toLowerCase();
     const span = { start: token.start, end: token.end };
+    if (word === "range" && this.isOp("(", 1)) return parseBucket(this);
     if (this.isOp("(", 1)) {
       if (!FUNCTIONS.includes(word)) throw syntaxError(this.clause, `unknown function ${JSON.stringify(token.value)}`, token.start);
       this.advance();
@@ -301,9 +305,17 @@ export class Parser {
         const close = this.expectOp(")");
         return { kind: "count_all", start: token.start, end: close.end };
       }
-      const arg = this.parseExpr();
+      const args = [this.parseExpr()];
+      // percentile(f, n): n from 0 to 100, a number as written.
+      if (word === "percentile") {
+        this.expectOp(",");
+        const n = this.peek();
+        if (n.kind !== "number" || Number(n.value) > 100) throw syntaxError(this.clause, "percentile() needs a number from 0 to 100 as its second argument", n.start);
+        this.advance();
+        args.push({ kind: "number", value: Number(n.value), start: n.start, end: n.end });
+      }
       const close = this.expectOp(")");
-      return { kind: "call", name: word as (typeof SCALAR_FUNCTIONS)[number], args: [arg], start: token.start, end: close.end };
+      return { kind: "call", name: word as (typeof SCALAR_FUNCTIONS)[number], args, start: token.start, end: close.end };
     }
     if (word === "true" || word === "false") {
       this.advance();

@@ -127,3 +127,25 @@ export async function postgresRunner(): Promise<Runner> {
 }
 
 export const decodeRows = (rows: Record<string, unknown>[], columns: OutputColumn[]) => rows.map((row) => decodeRow(row, columns));
+
+/** SQLite through better-sqlite3, as the records store reads it: its SQLite has percentile(), libsql's has not. */
+export async function betterSqliteRunner(): Promise<Runner> {
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(":memory:");
+  const runner: Runner = {
+    dialect: "sqlite",
+    async run(sql, params) {
+      const statement = db.prepare(sql);
+      if (!statement.reader) {
+        statement.run(...params);
+        return [];
+      }
+      return statement.all(...params) as Record<string, unknown>[];
+    },
+    async close() {
+      db.close();
+    },
+  };
+  await load(runner);
+  return runner;
+}

@@ -1,6 +1,6 @@
 import { syntaxError, type Clause } from "./errors";
 
-export type TokenKind = "ident" | "quoted_ident" | "string" | "number" | "date" | "op" | "eof";
+export type TokenKind = "ident" | "quoted_ident" | "string" | "number" | "date" | "geom" | "op" | "eof";
 
 /** `value` is the decoded content (string without quotes, field name without back-quotes); start/end are 0-based offsets. */
 export type Token = { kind: TokenKind; value: string; start: number; end: number };
@@ -8,6 +8,7 @@ export type Token = { kind: TokenKind; value: string; start: number; end: number
 const OPERATORS = ["..", "!=", "<>", ">=", "<=", ":", "=", "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ","];
 const IDENT_START = /[A-Za-z_\u00C0-\uFFFF]/;
 const IDENT_PART = /[A-Za-z0-9_\u00C0-\uFFFF]/;
+const DISTANCE_UNIT_WORDS = new Set(["mm", "cm", "m", "km", "ft", "yd", "mi"]);
 const JSON_ESCAPES: Record<string, string> = { '"': '"', "'": "'", "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
 export function tokenize(text: string, clause: Clause): Token[] {
@@ -32,17 +33,25 @@ export function tokenize(text: string, clause: Clause): Token[] {
     } else if (/[0-9]/.test(ch)) {
       const match = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i))!;
       i += match[0].length;
-      if (i < text.length && IDENT_PART.test(text[i]!)) throw syntaxError(clause, `unexpected "${text.slice(start, i + 1)}"`, start);
       tokens.push({ kind: "number", value: match[0], start, end: i });
+      if (i < text.length && IDENT_PART.test(text[i]!)) {
+        // `10km` is a distance: the unit becomes its own token, as in `10 km`. Any other suffix is a typo.
+        const unit = /^[A-Za-z]+/.exec(text.slice(i))?.[0] ?? "";
+        const after = text[i + unit.length];
+        if (!DISTANCE_UNIT_WORDS.has(unit) || (after !== undefined && IDENT_PART.test(after))) throw syntaxError(clause, `unexpected "${text.slice(start, i + 1)}"`, start);
+        tokens.push({ kind: "ident", value: unit, start: i, end: i + unit.length });
+        i += unit.length;
+      }
     } else if (IDENT_START.test(ch)) {
       i++;
       // Dotted names (`default.title`) are catalog metadata paths.
       while (i < text.length && (IDENT_PART.test(text[i]!) || (text[i] === "." && text[i + 1] !== "." && IDENT_START.test(text[i + 1] ?? "")))) i++;
       const word = text.slice(start, i);
       const next = text[i];
-      if (word.toLowerCase() === "date" && (next === "'" || next === '"')) {
+      const literalKind = word.toLowerCase() === "date" ? "date" : word.toLowerCase() === "geom" ? "geom" : null;
+      if (literalKind && (next === "'" || next === '"')) {
         const { value, end } = readQuoted(text, i, clause);
-        tokens.push({ kind: "date", value, start, end });
+        tokens.push({ kind: literalKind, value, start, end });
         i = end;
       } else {
         tokens.push({ kind: "ident", value: word, start, end: i });

@@ -131,8 +131,9 @@ export const exploreEndpoints: AnyEndpoint[] = [
     tags,
     access: anyone,
     params: datasetParams.extend({ record_id: z.string().min(1).max(100) }),
+    query: exploreQuerySchema.pick({ timezone: true }),
     responses: { 200: { description: "Record", schema: z.record(z.string(), z.unknown()) }, ...errorResponses },
-    handler: async ({ principal, request, params}) => ({ status: 200, body: await getRecord(caller(principal, request), params.dataset_id, params.record_id) }),
+    handler: async ({ principal, request, params, query }) => ({ status: 200, body: await getRecord(caller(principal, request), params.dataset_id, params.record_id, query.timezone) }),
   }),
   defineEndpoint({
     method: "GET",

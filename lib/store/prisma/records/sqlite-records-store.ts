@@ -6,6 +6,7 @@
 import Database from "better-sqlite3";
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { registerSqliteLocalTime } from "@/lib/explore/odsql/time-zone";
 import { SQL_TYPES, isIndexed } from "@/lib/publishing/record-values";
 import type { RecordsField, RecordsRow, RecordsStore, RecordsWriter } from "@/lib/store/publishing-types";
 import { assertTableName, isTableName } from "@/lib/store/prisma/records/table-name";
@@ -29,6 +30,7 @@ export function sqliteRecordsStore(dir: string): RecordsStore {
     else {
       db = new Database(fileOf(table), { readonly: true, fileMustExist: true });
       db.pragma("cache_size = -16000");
+      registerSqliteLocalTime(db);
     }
     readers.set(table, db);
     for (const [name, old] of readers) {
@@ -134,6 +136,7 @@ export function sqliteRecordsStore(dir: string): RecordsStore {
     async *stream(table, sql, params, batchSize) {
       // Its own connection: the shared reader must stay free for other queries while the export is consumed.
       const db = new Database(fileOf(table), { readonly: true, fileMustExist: true });
+      registerSqliteLocalTime(db);
       try {
         const iterator = db.prepare(sql).iterate(...(params as unknown[])) as IterableIterator<Record<string, unknown>>;
         let batch: Record<string, unknown>[] = [];
