@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { compileFacetQuery, compileRecordsQuery, numberPlaceholders, OdsqlError, type RecordsQueryInput } from "./index";
+import { compileFacetQuery, compileRecordsQuery, numberPlaceholders, type RecordsQueryInput } from "./index";
 import { FIELDS } from "./test-fixtures";
+import { odsqlFailure as failure } from "./test-fixtures";
 
 const compile = (input: Partial<RecordsQueryInput>, dialect: "sqlite" | "postgresql" = "sqlite") =>
   compileRecordsQuery({ limit: 10, offset: 0, ...input }, FIELDS, dialect, "rec_a");
-const failure = (fn: () => unknown): OdsqlError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof OdsqlError) return error;
-    throw error;
-  }
-  throw new Error("expected an OdsqlError");
-};
 
 describe("compileRecordsQuery", () => {
   it("binds every value and quotes catalog columns", () => {

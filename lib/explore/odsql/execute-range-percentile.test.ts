@@ -2,21 +2,13 @@
 // reads it (better-sqlite3) and PostgreSQL when one answers. Populations of the fixture, sorted:
 // 5, 7, 50, 75, 100, 100, 120, 250, 300, 1000, 2000 (and one null).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileRecordsQuery, evaluateWhere, OdsqlError, parseGroupBy, parseSelect, parseWhere, type RecordsQueryInput } from "./index";
+import { compileRecordsQuery, evaluateWhere, parseGroupBy, parseSelect, parseWhere, type RecordsQueryInput } from "./index";
 import { betterSqliteRunner, decodeRows, FIELDS, PG_URL, postgresAnswers, postgresRunner, TABLE, type Runner } from "./test-fixtures";
+import { odsqlFailure as failure } from "./test-fixtures";
 
 const hasPostgres = await postgresAnswers();
 if (!hasPostgres) console.warn(`ODSQL range/percentile PostgreSQL tests skipped: no PostgreSQL answers at ${PG_URL}`);
 
-const failure = (fn: () => unknown): OdsqlError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof OdsqlError) return error;
-    throw error;
-  }
-  throw new Error("expected an OdsqlError");
-};
 
 describe("parsing range(), percentile() and length()", () => {
   it("reads widths, bound lists and percentiles", () => {

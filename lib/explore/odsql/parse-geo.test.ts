@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { OdsqlError, parseWhere } from "./index";
+import { parseWhere } from "./index";
 import { tokenize } from "./tokenizer";
+import { odsqlFailure as failure } from "./test-fixtures";
 
-const failure = (fn: () => unknown): OdsqlError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof OdsqlError) return error;
-    throw error;
-  }
-  throw new Error("expected an OdsqlError");
-};
 
 describe("geo filters", () => {
   it("tokenizes geom literals and distances with or without a space", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Condition, Expr } from "./ast";
-import { OdsqlError, parseGroupBy, parseOrderBy, parseSelect, parseWhere } from "./index";
+import { parseGroupBy, parseOrderBy, parseSelect, parseWhere } from "./index";
 import { tokenize } from "./tokenizer";
+import { odsqlFailure as failure } from "./test-fixtures";
 
 /** The tree without positions, for readable expectations. */
 const strip = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, v) => (key === "start" || key === "end" ? undefined : v)));
@@ -9,15 +10,6 @@ const where = (text: string) => strip(parseWhere(text)) as Condition;
 const field = (name: string) => ({ kind: "field", name });
 const str = (value: string) => ({ kind: "string", value });
 const num = (value: number) => ({ kind: "number", value });
-const failure = (fn: () => unknown): OdsqlError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof OdsqlError) return error;
-    throw error;
-  }
-  throw new Error("expected an OdsqlError");
-};
 
 describe("tokenize", () => {
   it("reads strings with JSON escapes in both quotes", () => {

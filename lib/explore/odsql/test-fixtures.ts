@@ -2,7 +2,7 @@
 // queries on an in-memory SQLite database or, when one answers, on PostgreSQL.
 import { createClient, type InValue } from "@libsql/client";
 import { Client } from "pg";
-import { decodeRow, type OutputColumn } from "./index";
+import { decodeRow, OdsqlError, type OutputColumn } from "./index";
 import type { Dialect, OdsqlField } from "./field-catalog";
 import type { SqlParam } from "./sql-fragment";
 
@@ -148,4 +148,15 @@ export async function betterSqliteRunner(): Promise<Runner> {
   };
   await load(runner);
   return runner;
+}
+
+/** The OdsqlError `fn` throws (anything else, or nothing, fails the test). */
+export function odsqlFailure(fn: () => unknown): OdsqlError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof OdsqlError) return error;
+    throw error;
+  }
+  throw new Error("expected an OdsqlError");
 }
