@@ -13,13 +13,14 @@ import { compileStack } from "@/lib/processors";
 import { rowBuilder } from "@/lib/publishing/record-rows";
 import { sourceFileFor } from "@/lib/resources/source";
 import { store } from "@/lib/store/store";
-import type { PublishJobRecord, PublishProgress, RecordErrorEntry, RecordsField, RecordsRow } from "@/lib/store/publishing-types";
+import { PublishJobLost, type PublishJobRecord, type PublishProgress, type RecordErrorEntry, type RecordsField, type RecordsRow } from "@/lib/store/publishing-types";
 import type { StackItem, StoredResource } from "@/lib/store/types";
 
 export const MAX_RECORDS_ERRORS = 1000;
 /** Rows of the preview the schema is read from (the same guess the console shows). */
 const SCHEMA_SAMPLE = 200;
 const HEARTBEAT_MS = 500;
+const FINISH_HEARTBEAT_MS = 5_000;
 
 export class JobAborted extends Error {}
 
@@ -135,19 +136,32 @@ export async function runPublishJob(job: PublishJobRecord): Promise<void> {
       progress.bytes_done = bytesBefore;
     }
     await beat(true);
-    await writer.finish();
+    // Indexing a large table takes minutes on PostgreSQL: without heartbeats meanwhile, the recovery loop took the
+    // job for a dead worker's and queued it again while it was finishing.
+    const alive = setInterval(() => void store().publishJobs.heartbeat(job.uid, progress).catch(() => undefined), FINISH_HEARTBEAT_MS);
+    try {
+      await writer.finish();
+    } finally {
+      clearInterval(alive);
+    }
   } catch (error) {
     await records.drop(table).catch(() => undefined);
     throw error;
   }
 
-  const { replaced_table } = await store().publishJobs.completePublish(job.uid, progress, {
-    records_table: table,
-    fields,
-    records_count: progress.records_done,
-    records_errors: errors,
-    ...(limitHit ? { limit: { limit_type: "records", limit, value: progress.records_done } } : {}),
-  });
+  let replaced_table: string | null;
+  try {
+    ({ replaced_table } = await store().publishJobs.completePublish(job.uid, progress, {
+      records_table: table,
+      fields,
+      records_count: progress.records_done,
+      records_errors: errors,
+      ...(limitHit ? { limit: { limit_type: "records", limit, value: progress.records_done } } : {}),
+    }));
+  } catch (error) {
+    if (error instanceof PublishJobLost) await records.drop(table).catch(() => undefined);
+    throw error;
+  }
   if (replaced_table) await records.drop(replaced_table).catch(() => undefined);
 }
 
@@ -162,6 +176,8 @@ export async function runJob(job: PublishJobRecord): Promise<void> {
       if (replaced_table) await store().records.drop(replaced_table).catch(() => undefined);
     }
   } catch (error) {
+    // Queued again and maybe running elsewhere: settling it here would overwrite that run's state.
+    if (error instanceof PublishJobLost) return;
     if (error instanceof JobAborted) await jobs.settle(job.uid, "aborted", null, "Aborted: the previously published records are still served.");
     else await jobs.settle(job.uid, "failed", null, jobFailureMessage(error));
   }

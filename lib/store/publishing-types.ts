@@ -84,6 +84,9 @@ export type PublishedDataset = {
   metadata_processed: string | null;
 };
 
+/** A job's completion found it no longer running: it was queued again (taken for a dead worker's) meanwhile. */
+export class PublishJobLost extends Error {}
+
 export interface PublishJobStore {
   /**
    * Queues `fn` for the dataset if its status allows it (the FSM check and the write in one transaction).

@@ -15,7 +15,7 @@ import {
   startAction,
   type PublishFunction,
 } from "@/lib/publishing/status-machine";
-import type { PublishJobRecord, PublishJobStore, PublishProgress, PublishedDataset, RecordsField } from "@/lib/store/publishing-types";
+import { PublishJobLost, type PublishJobRecord, type PublishJobStore, type PublishProgress, type PublishedDataset, type RecordsField } from "@/lib/store/publishing-types";
 
 type JobRow = Awaited<ReturnType<Db["publishJob"]["findFirstOrThrow"]>>;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -179,6 +179,7 @@ export function prismaPublishJobStore(db: Db, target: DatabaseTarget): PublishJo
     async completePublish(job_uid, progress, published) {
       return transaction(async (tx) => {
         const job = await tx.publishJob.findUniqueOrThrow({ where: { uid: job_uid } });
+        if (job.state !== "running") throw new PublishJobLost(`Publish job ${job_uid} is ${job.state}, no longer running here.`);
         const dataset = await tx.dataset.findUniqueOrThrow({ where: { uid: job.dataset_uid }, select: { records_table: true, metadata: true } });
         const now = new Date();
         const outcome = published.limit ? "limit_reached" : "succeeded";
