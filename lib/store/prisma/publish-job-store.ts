@@ -299,10 +299,11 @@ export function prismaPublishJobStore(db: Db, target: DatabaseTarget): PublishJo
     },
 
     async tablesInUse() {
-      const [datasets, jobs] = await Promise.all([
-        db.dataset.findMany({ where: { records_table: { not: null } }, select: { records_table: true } }),
-        db.publishJob.findMany({ where: { state: { in: ["queued", "running"] }, records_table: { not: null } }, select: { records_table: true } }),
-      ]);
+      // Jobs first, then datasets, one after the other: a swap hands a table from its job to its dataset, so it is in
+      // one of the two reads whenever the swap happens. Read together, a swap between them hid the table just
+      // published, and the sweep dropped it while it was served (seen on PostgreSQL).
+      const jobs = await db.publishJob.findMany({ where: { state: { in: ["queued", "running"] }, records_table: { not: null } }, select: { records_table: true } });
+      const datasets = await db.dataset.findMany({ where: { records_table: { not: null } }, select: { records_table: true } });
       return new Set([...datasets, ...jobs].map((r) => r.records_table!));
     },
 
