@@ -7,11 +7,14 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import next from "next";
 import { isFastExplore, serveExplore } from "./explore-fast-path";
+import { isRelayed, serveRelayed } from "./upstream-fast-path";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
 const RESTART_MS = 1_000;
-const jobsHere = process.env.JOBS !== "off";
+// Proxy mode keeps no datasets: nothing to publish here, and the APIs are the upstream's.
+const proxied = !!process.env.UPSTREAM_URL;
+const jobsHere = process.env.JOBS !== "off" && !proxied;
 
 /** Runs the publish jobs until the server stops; a thread that dies is started again (its job is recovered). */
 function startPublishThread(): void {
@@ -35,6 +38,7 @@ async function main() {
   const handle = app.getRequestHandler();
   const server = createServer((request, response) => {
     const viaNext = () => handle(request, response);
+    if (proxied) return void (isRelayed(request) ? serveRelayed(request, response) : viaNext());
     if (!isFastExplore(request)) return void viaNext();
     void serveExplore(request, response).then((served) => (served ? undefined : viaNext()));
   });

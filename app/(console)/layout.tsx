@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell, type NavItem } from "@/components/app-shell/app-shell";
 import { currentPrincipal } from "@/lib/auth/current-principal";
+import { getI18n } from "@/lib/i18n/server";
 
 // Only sections that exist appear here. Each page checks access itself and sends signed-out visitors to the
 // sign-in page with the way back (a layout does not know the URL); this layout is not a security gate.
@@ -20,8 +21,16 @@ const ADMIN_NAV: NavItem[] = [
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const principal = await currentPrincipal();
   if (!principal) return children;
+  const { t } = await getI18n();
+  // proxy mode: "View as" simulates this console's own users, which an upstream does not reveal
+  const adminNav = principal.upstream ? ADMIN_NAV.filter((item) => item.href !== "/view-as") : ADMIN_NAV;
   return (
-    <AppShell nav={principal.permissions.has("edit_domain") ? [...NAV, ...ADMIN_NAV] : NAV} username={principal.username} preferredLocale={principal.locale}>
+    <AppShell
+      nav={principal.permissions.has("edit_domain") ? [...NAV, ...adminNav] : NAV}
+      username={principal.username || t("proxy.unnamed_key")}
+      preferredLocale={principal.locale}
+      upstream={principal.upstream?.client.origin ?? null}
+    >
       {children}
     </AppShell>
   );

@@ -10,10 +10,30 @@ import type { MessageKey } from "@/lib/i18n/translator";
 
 export type NavItem = { href: string; label: MessageKey };
 
-export function AppShell({ nav, username, preferredLocale, children }: { nav: NavItem[]; username: string; preferredLocale: string | null; children: ReactNode }) {
+/** `upstream`: proxy mode, the host of the domain this console drives (shown in the shell at all times). */
+export function AppShell({
+  nav,
+  username,
+  preferredLocale,
+  upstream,
+  children,
+}: {
+  nav: NavItem[];
+  username: string;
+  preferredLocale: string | null;
+  upstream: string | null;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+
+  const upstreamBadge = upstream ? (
+    <p className="mt-1 truncate text-xs text-slate-600" data-testid="upstream-badge" title={t("proxy.shell_title", { upstream })}>
+      <span className="mr-1 inline-block rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-900">{t("proxy.shell_label")}</span>
+      {upstream}
+    </p>
+  ) : null;
 
   const links = (
     <ul className="space-y-1">
@@ -45,9 +65,12 @@ export function AppShell({ nav, username, preferredLocale, children }: { nav: Na
         {t("app.skip_to_content")}
       </a>
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 lg:hidden">
-        <Link href="/datasets" className="font-semibold text-slate-900">
-          {t("app.name")}
-        </Link>
+        <div className="min-w-0">
+          <Link href="/datasets" className="font-semibold text-slate-900">
+            {t("app.name")}
+          </Link>
+          {upstreamBadge}
+        </div>
         <button
           type="button"
           className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
@@ -71,6 +94,7 @@ export function AppShell({ nav, username, preferredLocale, children }: { nav: Na
           <Link href="/datasets" className="text-base font-semibold text-slate-900">
             {t("app.name")}
           </Link>
+          {upstreamBadge}
         </div>
         <nav aria-label={t("nav.main")} className="flex-1 px-3">
           {links}

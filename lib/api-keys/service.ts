@@ -2,7 +2,8 @@ import "server-only";
 // API keys (API-CONTRACT.md §2.15): every principal manages its own user's keys — another user's key is "not
 // found", never "forbidden". A key's permissions never exceed what the caller holds when it sets them (so a
 // narrowed key cannot mint a broader one); at every request a key's rights are its owner's current rights
-// narrowed by its own (lib/auth/principal.ts). Administrators may look any key up by its secret.
+// narrowed by its own (lib/auth/principal.ts). Administrators may look any key up by its secret. In proxy mode
+// the keys are the upstream's (lib/store/remote/identities.ts).
 import { apiKeyPrefix, generateApiKeySecret, hashApiKeySecret } from "@/lib/auth/api-key-secret";
 import { isPermission } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
@@ -36,6 +37,7 @@ export async function presentApiKey(key: StoredApiKey, options: { secret?: strin
 }
 
 export function listApiKeys(principal: Principal, page: { limit: number; offset: number }): Promise<Page<StoredApiKey>> {
+  if (principal.upstream) return principal.upstream.identities.apiKeys.list(page);
   return store().apiKeys.list(principal.user_id, page);
 }
 
@@ -46,6 +48,7 @@ export function listAllApiKeys(principal: Principal, page: { limit: number; offs
 }
 
 export async function getApiKey(principal: Principal, uid: string): Promise<StoredApiKey> {
+  if (principal.upstream) return principal.upstream.identities.apiKeys.get(uid);
   const key = await store().apiKeys.get(uid, principal.user_id);
   if (!key) throw notFound();
   return key;
@@ -59,6 +62,7 @@ const rulesetPermissions = (principal: Principal) => [...new Set((principal.rule
 
 /** Creates a key for the caller's own user; the secret is returned once and only its hash is kept. */
 export async function createApiKey(principal: Principal, input: ApiKeyCreate): Promise<{ key: StoredApiKey; secret: string }> {
+  if (principal.upstream) return principal.upstream.identities.apiKeys.create(input);
   requireGrantable(principal, input.permissions, [], "permissions", rulesetPermissions(principal));
   const secret = generateApiKeySecret();
   for (let attempt = 0; ; attempt++) {
@@ -80,6 +84,7 @@ export async function createApiKey(principal: Principal, input: ApiKeyCreate): P
 }
 
 export async function updateApiKey(principal: Principal, uid: string, input: ApiKeyUpdate): Promise<StoredApiKey> {
+  if (principal.upstream) return principal.upstream.identities.apiKeys.update(uid, input);
   const key = await getApiKey(principal, uid);
   if (input.permissions) requireGrantable(principal, input.permissions, key.permissions, "permissions", rulesetPermissions(principal));
   const updated = await store().apiKeys.update(uid, principal.user_id, input);
@@ -88,6 +93,7 @@ export async function updateApiKey(principal: Principal, uid: string, input: Api
 }
 
 export async function revokeApiKey(principal: Principal, uid: string, reason: string): Promise<StoredApiKey> {
+  if (principal.upstream) return principal.upstream.identities.apiKeys.revoke(uid, reason);
   await getApiKey(principal, uid);
   const revoked = await store().apiKeys.revoke(uid, principal.user_id, reason, new Date());
   if (!revoked) throw notFound();
@@ -96,6 +102,7 @@ export async function revokeApiKey(principal: Principal, uid: string, reason: st
 
 /** POST /apikeys/search_key/: any user's key, active or revoked, by its secret. */
 export async function searchApiKey(principal: Principal, secret: string): Promise<StoredApiKey | null> {
+  if (principal.upstream) return principal.upstream.identities.apiKeys.search(secret);
   requireIdentityManager(principal);
   return store().apiKeys.findByHash(hashApiKeySecret(secret));
 }

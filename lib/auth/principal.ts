@@ -1,5 +1,7 @@
 // Who is calling: a console user (session) or a script (API key). Resolved from our own records on every
-// request, so revoking a key or a session, disabling a user or changing a permission applies at once.
+// request, so revoking a key or a session, disabling a user or changing a permission applies at once. In proxy
+// mode they are the upstream's users and keys instead (lib/auth/upstream-principal.ts), and the principal carries
+// the upstream, acting with the caller's own key, to the services.
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { hashApiKeySecret } from "@/lib/auth/api-key-secret";
 import { isPermission, type Permission } from "@/lib/auth/permissions";
@@ -7,6 +9,8 @@ import { config } from "@/lib/env/config";
 import { store } from "@/lib/store/store";
 import type { ApiKeyRecord, PrincipalRecord } from "@/lib/store/types";
 import type { AppliedRuleset } from "@/lib/dataset-security/effective-access";
+import { upstreamKeyPrincipal, upstreamSessionPrincipal } from "@/lib/auth/upstream-principal";
+import type { Upstream } from "@/lib/store/remote";
 
 export type Principal = {
   user_id: string;
@@ -18,6 +22,8 @@ export type Principal = {
   locale: Locale | null;
   /** dataset rulesets of the user and of their groups (absent: none) */
   rulesets?: readonly AppliedRuleset[];
+  /** proxy mode: the upstream domain, called with this caller's own key; the services hand it their calls */
+  upstream?: Upstream;
 };
 
 // Bookkeeping writes (last seen/used) at most once a minute per session or key, not on every request.
@@ -37,6 +43,7 @@ function activeRulesets(user: PrincipalRecord, now: Date): AppliedRuleset[] {
 
 export async function principalFromApiKey(secret: string, now = new Date()): Promise<Principal | null> {
   if (!secret) return null;
+  if (config().upstream) return upstreamKeyPrincipal(secret, now);
   const key = await store().identity.findApiKeyByHash(hashApiKeySecret(secret));
   if (!key || key.revoked_at || !key.user.is_active) return null;
   if (!key.last_used_at || now.getTime() - key.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
@@ -80,6 +87,7 @@ export function userPrincipal(user: PrincipalRecord, now: Date): Principal {
 }
 
 export async function principalFromSession(sessionId: string, now = new Date()): Promise<Principal | null> {
+  if (config().upstream) return upstreamSessionPrincipal(sessionId, now);
   const session = await store().identity.findSession(sessionId);
   if (!session || session.revoked_at || !session.user.is_active) return null;
   if (session.expires_at <= now) return null;

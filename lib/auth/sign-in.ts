@@ -45,5 +45,7 @@ export async function signInWithPassword(username: string, password: string, con
 }
 
 export async function endSession(session_id: string): Promise<void> {
+  // proxy mode: the session goes, and the upstream key sealed in it with it
+  if (config().upstream) return store().upstreamSessions.delete(session_id);
   await store().identity.revokeSession(session_id, new Date());
 }

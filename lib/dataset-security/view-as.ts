@@ -54,8 +54,9 @@ export type ViewedDetail =
 
 export type ViewAsResult = { subject: SimulatedSubject; datasets: ViewedDataset[]; detail: ViewedDetail | null };
 
+/** Administrators, on the embedded store: in proxy mode nobody's rulesets but the upstream's are known. */
 export function canViewAs(principal: Principal): boolean {
-  return principal.permissions.has(ADMINISTRATION_PERMISSION);
+  return principal.permissions.has(ADMINISTRATION_PERMISSION) && !principal.upstream;
 }
 
 function requireViewAs(actor: Principal): void {

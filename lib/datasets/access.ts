@@ -18,8 +18,13 @@ const GRANTED_ON_ALL: Record<DatasetRight, readonly Permission[]> = {
   manage: ["manage_dataset"],
 };
 
+/** Whether the principal's domain permissions alone grant `right` on every dataset. */
+export function grantedOnAll(principal: Pick<Principal, "permissions">, right: DatasetRight): boolean {
+  return GRANTED_ON_ALL[right].some((p) => principal.permissions.has(p));
+}
+
 export function datasetScope(principal: Principal, right: DatasetRight): DatasetScope {
-  if (GRANTED_ON_ALL[right].some((p) => principal.permissions.has(p))) return { kind: "all" };
+  if (grantedOnAll(principal, right)) return { kind: "all" };
   const owner_id = principal.permissions.has("create_dataset") ? principal.user_id : null;
   const dataset_uids = [...new Set((principal.rulesets ?? []).filter((r) => r.permissions.some((p) => RULESET_GRANTS[p].includes(right))).map((r) => r.dataset_uid))];
   if (!owner_id && dataset_uids.length === 0) return { kind: "none" };
@@ -35,7 +40,9 @@ export function canCreateDatasets(principal: Principal): boolean {
   return principal.permissions.has("create_dataset");
 }
 
-export function datasetRights(principal: Principal, dataset: Pick<Dataset, "uid" | "created_by">): Record<DatasetRight, boolean> {
+/** What the console lets the principal do with a dataset. In proxy mode the upstream's evidence, gathered with the dataset, decides. */
+export function datasetRights(principal: Principal, dataset: Pick<Dataset, "uid" | "created_by" | "rights">): Record<DatasetRight, boolean> {
+  if (dataset.rights) return dataset.rights;
   const target = { uid: dataset.uid, created_by_id: dataset.created_by?.user_id ?? null };
   const has = (right: DatasetRight) => inScope(datasetScope(principal, right), target);
   return { view: has("view"), edit: has("edit"), publish: has("publish"), manage: has("manage") };

@@ -105,6 +105,8 @@ export type DatasetResource = z.infer<typeof datasetSchema>;
 export type Dataset = DatasetResource & {
   status: DatasetStatusName;
   created_by: { user_id: string; username: string } | null;
+  /** proxy mode: the caller's rights on it as the upstream showed them (lib/store/remote/datasets.ts) */
+  rights?: Record<"view" | "edit" | "publish" | "manage", boolean>;
 };
 
 export const recordErrorSchema = z.object({
@@ -138,6 +140,10 @@ export const datasetListQuerySchema = z.object({
   dataset_id: z.string().min(1).optional().meta({ description: "Exact dataset_id." }),
   search: z.string().trim().max(200).optional().meta({ description: "Extension: case-insensitive match on title and dataset_id." }),
   sort: z.enum(DATASET_SORTS).default("-updated_at").meta({ description: "Extension: sort key, '-' for descending." }),
+  right: z
+    .enum(["edit", "view"])
+    .optional()
+    .meta({ description: "Extension: `view` also lists the datasets the caller may only look at (reviewers); default `edit`, the official list." }),
 });
 export type DatasetListQuery = z.infer<typeof datasetListQuerySchema>;
 

@@ -1,7 +1,8 @@
 import "server-only";
 // Dataset operations, called by the Automation API routes, the console's server actions and pages alike.
 // Every read and write is scoped to what the principal may see or change (lib/datasets/access.ts); a dataset
-// outside the principal's view is "not found", one they can see but not change is "forbidden".
+// outside the principal's view is "not found", one they can see but not change is "forbidden". In proxy mode the
+// principal's upstream does the operation, and decides access (lib/store/remote).
 import { isDeepStrictEqual } from "node:util";
 import type { Principal } from "@/lib/auth/principal";
 import { datasetScope, type DatasetRight } from "@/lib/datasets/access";
@@ -27,10 +28,12 @@ import type { Page } from "@/lib/store/types";
  * they may only look at (the console's list, for reviewers).
  */
 export async function listDatasets(principal: Principal, query: DatasetListQuery, right: "edit" | "view" = "edit"): Promise<Page<Dataset>> {
+  if (principal.upstream) return principal.upstream.datasets.list(query, right);
   return store().datasets.list(query, datasetScope(principal, right));
 }
 
 export async function getDataset(principal: Principal, uid: string): Promise<Dataset> {
+  if (principal.upstream) return principal.upstream.datasets.get(uid);
   const dataset = await store().datasets.get(uid, datasetScope(principal, "view"));
   if (!dataset) throw notFound();
   return dataset;
@@ -38,6 +41,8 @@ export async function getDataset(principal: Principal, uid: string): Promise<Dat
 
 /** Refuses with 404 when the dataset is out of view and 403 when it is visible but `right` is missing. */
 export async function requireDatasetRight(principal: Principal, uid: string, right: DatasetRight): Promise<Dataset> {
+  // proxy mode: the dataset if the caller may see it; the upstream refuses the operation itself if it must
+  if (principal.upstream) return principal.upstream.datasets.get(uid);
   const dataset = await store().datasets.get(uid, datasetScope(principal, right));
   if (dataset) return dataset;
   await getDataset(principal, uid);
@@ -45,6 +50,7 @@ export async function requireDatasetRight(principal: Principal, uid: string, rig
 }
 
 export async function createDataset(principal: Principal, input: DatasetWrite): Promise<Dataset> {
+  if (principal.upstream) return principal.upstream.datasets.create(input);
   const now = new Date();
   const metadata = metadataForCreate(await checkMetadataAgainstTemplates(input.metadata), now);
   const base = {
@@ -75,6 +81,7 @@ export async function updateDataset(
   input: DatasetWrite,
   options: { expected_updated_at?: string } = {},
 ): Promise<Dataset> {
+  if (principal.upstream) return principal.upstream.datasets.update(uid, input, options);
   const current = await requireDatasetRight(principal, uid, "edit");
   // Who may see the dataset is the manager's decision, not every editor's.
   const restrictionChanges = input.is_restricted !== undefined && input.is_restricted !== current.is_restricted;
@@ -99,6 +106,7 @@ export async function updateDataset(
 }
 
 export async function deleteDataset(principal: Principal, uid: string): Promise<void> {
+  if (principal.upstream) return principal.upstream.datasets.delete(uid);
   await requireDatasetRight(principal, uid, "manage");
   const files = await store().resources.listFiles(uid);
   const deleted = await store().datasets.delete(uid, datasetScope(principal, "manage"));
@@ -110,6 +118,7 @@ export async function deleteDataset(principal: Principal, uid: string): Promise<
 }
 
 export async function getDatasetStatus(principal: Principal, uid: string): Promise<DatasetStatus> {
+  if (principal.upstream) return principal.upstream.datasets.status(uid);
   const status = await store().datasets.status(uid, datasetScope(principal, "view"));
   if (!status) throw notFound();
   return status;

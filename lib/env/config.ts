@@ -46,6 +46,12 @@ const envSchema = z.object({
   JOBS: z.enum(["on", "off"]).default("on"),
   // Set by the production server (server/main.ts), which runs the jobs in a thread of their own; not a user setting.
   JOB_RUNNER: z.enum(["in-process", "thread"]).default("in-process"),
+  // Proxy mode: the console and its APIs in front of a remote Automation API (docs/decisions/0010-proxy-mode.md)
+  UPSTREAM_URL: z
+    .url({ protocol: /^https?$/, error: "UPSTREAM_URL must be an http:// or https:// URL, e.g. https://example.opendatasoft.com" })
+    .refine((v) => !/[?#]/.test(v), "UPSTREAM_URL must not carry a query string or a fragment")
+    .optional(),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100, "UPSTREAM_TIMEOUT_MS must be at least 100").max(600_000).default(30_000),
 });
 
 export type AppConfig = {
@@ -68,6 +74,15 @@ export type AppConfig = {
   runJobs: boolean;
   /** Where: beside the web server's requests, or in a worker thread of their own (server/publish-thread.ts). */
   jobRunner: "in-process" | "thread";
+  /** Proxy mode: the remote domain whose Automation and Explore APIs this console drives; null on the embedded store. */
+  upstream: UpstreamConfig | null;
+};
+
+export type UpstreamConfig = {
+  /** the domain's base URL without a trailing slash (`https://example.opendatasoft.com`, `http://host:3000`) */
+  url: string;
+  /** how long an upstream call may take to answer */
+  timeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -95,8 +110,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     allowedPrivateHosts: parseAllowedPrivateHosts(e.ALLOWED_PRIVATE_HOSTS),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     maxDatasetRecords: e.MAX_DATASET_RECORDS,
-    runJobs: e.JOBS === "on",
+    // A proxy keeps no datasets of its own: there is nothing to publish here.
+    runJobs: e.JOBS === "on" && !e.UPSTREAM_URL,
     jobRunner: e.JOB_RUNNER,
+    upstream: e.UPSTREAM_URL ? { url: e.UPSTREAM_URL.replace(/\/+$/, ""), timeoutMs: e.UPSTREAM_TIMEOUT_MS } : null,
   };
 }
 

@@ -19,6 +19,9 @@ export const ERROR_STATUS = {
   too_many_requests: 429,
   internal_error: 500,
   service_unavailable: 503,
+  // proxy mode: the upstream Automation API could not be reached, or did not answer in time
+  upstream_unavailable: 502,
+  upstream_timeout: 504,
   // Explore API v2.1 error codes (API-CONTRACT.md §5.4)
   ODSQLError: 400,
   InvalidRESTParameterError: 400,

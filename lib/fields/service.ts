@@ -7,5 +7,6 @@ import { store } from "@/lib/store/store";
 
 export const fieldConfigurations = stackService<FieldConfigurationWrite>({
   store: () => store().fieldConfigurations,
+  remote: (upstream) => upstream.fields,
   validate: ({ type, label, ...params }) => ({ type, label, params }),
 });

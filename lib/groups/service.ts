@@ -1,7 +1,7 @@
 import "server-only";
 // User groups (API-CONTRACT.md §2.14): administrators (edit_domain) manage them and their members. Granting a
 // group a permission, or a user a group, follows lib/users/access.ts: only what the caller holds, and never in a
-// way that leaves the domain without an active administrator.
+// way that leaves the domain without an active administrator. In proxy mode the upstream's groups, under its rules.
 import type { Principal } from "@/lib/auth/principal";
 import { AppError, msg, notFound } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/zod-messages";
@@ -15,12 +15,14 @@ import type { BulkResult } from "@/lib/users/schema";
 import { presentUser } from "@/lib/users/service";
 
 export async function listGroups(principal: Principal, query: GroupListQuery): Promise<Page<StoredGroup>> {
+  if (principal.upstream) return principal.upstream.identities.groups.list(query);
   requireIdentityManager(principal);
   const sort = { field: query.sort.replace(/^-/, "") as GroupSortField, desc: query.sort.startsWith("-") };
   return store().groups.list({ search: query.search, permissions: query.permissions }, sort, query);
 }
 
 export async function getGroup(principal: Principal, uid: string): Promise<StoredGroup> {
+  if (principal.upstream) return principal.upstream.identities.groups.get(uid);
   requireIdentityManager(principal);
   const group = await store().groups.get(uid);
   if (!group) throw notFound();
@@ -28,6 +30,7 @@ export async function getGroup(principal: Principal, uid: string): Promise<Store
 }
 
 export async function createGroup(principal: Principal, input: GroupCreate): Promise<StoredGroup> {
+  if (principal.upstream) return principal.upstream.identities.groups.create(input);
   requireIdentityManager(principal);
   requireGrantable(principal, input.permissions);
   const uid = groupUidFromTitle(input.title);
@@ -43,6 +46,7 @@ const withoutGroup = (uid: string) => (grants: { user_id: string; direct: boolea
   grants.filter((g) => g.direct || g.groups.some((group) => group !== uid));
 
 export async function updateGroup(principal: Principal, uid: string, input: GroupUpdate): Promise<StoredGroup> {
+  if (principal.upstream) return principal.upstream.identities.groups.update(uid, input);
   const group = await getGroup(principal, uid);
   if (input.permissions) {
     requireGrantable(principal, input.permissions, group.permissions);
@@ -60,12 +64,14 @@ export async function updateGroup(principal: Principal, uid: string, input: Grou
 }
 
 export async function deleteGroup(principal: Principal, uid: string): Promise<void> {
+  if (principal.upstream) return principal.upstream.identities.groups.delete(uid);
   const group = await getGroup(principal, uid);
   if (group.permissions.includes("edit_domain")) await requireAdministratorRemains(withoutGroup(uid));
   if (!(await store().groups.delete(uid))) throw notFound();
 }
 
 export async function listMembers(principal: Principal, uid: string, page: { limit: number; offset: number }): Promise<Page<StoredUser>> {
+  if (principal.upstream) return principal.upstream.identities.groups.members(uid, page);
   await getGroup(principal, uid);
   return store().groups.members(uid, page);
 }
@@ -81,6 +87,7 @@ async function userNamed(username: string): Promise<StoredUser> {
 
 /** Adds a user to the group (already a member: no change). The caller must hold every permission of the group. */
 export async function addMember(principal: Principal, uid: string, username: string): Promise<StoredUser> {
+  if (principal.upstream) return principal.upstream.identities.groups.addMember(uid, username);
   const group = await getGroup(principal, uid);
   const user = await userNamed(username);
   const missing = group.permissions.filter((p) => !user.permissions.includes(p));
@@ -96,6 +103,7 @@ export async function addMembers(principal: Principal, uid: string, items: unkno
 }
 
 export async function removeMember(principal: Principal, uid: string, username: string): Promise<void> {
+  if (principal.upstream) return principal.upstream.identities.groups.removeMember(uid, username);
   const group = await getGroup(principal, uid);
   const user = await store().users.get(username);
   if (!user || !user.groups.some((g) => g.uid === uid)) throw notFound();

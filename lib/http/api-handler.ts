@@ -76,7 +76,7 @@ async function readJsonBody(request: Request): Promise<unknown> {
 /** Header the console adds to its own API writes (see authenticate). */
 export const CONSOLE_HEADER = "x-dpc-console";
 
-function isConsoleRequest(request: Request, url: URL): boolean {
+export function isConsoleRequest(request: Request, url: URL): boolean {
   if (request.headers.get(CONSOLE_HEADER) !== "1") return false;
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;

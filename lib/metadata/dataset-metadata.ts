@@ -1,7 +1,8 @@
 import "server-only";
 // A dataset's metadata by template and field (API-CONTRACT.md §2.2): reads need the dataset in view, writes the
 // edit right. Every write checks the values against their templates, keeps `modified` up to date and applies
-// the remote-value rules, then saves the whole metadata with a compare-and-set on updated_at.
+// the remote-value rules, then saves the whole metadata with a compare-and-set on updated_at. In proxy mode the
+// upstream's own metadata endpoints do all of it (lib/store/remote/metadata.ts).
 import type { Principal } from "@/lib/auth/principal";
 import { datasetScope } from "@/lib/datasets/access";
 import { metadataForUpdate } from "@/lib/datasets/metadata";
@@ -40,33 +41,38 @@ async function save(principal: Principal, dataset: Dataset, next: Record<string,
 }
 
 export async function getDatasetMetadata(principal: Principal, uid: string): Promise<DatasetMetadata> {
+  if (principal.upstream) return principal.upstream.metadata.datasetMetadata(uid);
   return (await getDataset(principal, uid)).metadata;
 }
 
 /** PUT /datasets/{uid}/metadata/: replaces every template's values (omitted ones are removed). */
 export async function replaceDatasetMetadata(principal: Principal, uid: string, input: unknown, t?: Translate): Promise<DatasetMetadata> {
+  if (principal.upstream) return principal.upstream.metadata.replaceDatasetMetadata(uid, input);
   const dataset = await requireDatasetRight(principal, uid, "edit");
   const { metadata } = parseInput(z.object({ metadata: datasetMetadataInputSchema }), { metadata: input }, t);
   return (await save(principal, dataset, metadata, Object.keys(metadata), t)).metadata;
 }
 
 export async function getTemplateMetadata(principal: Principal, uid: string, template: string): Promise<Values> {
+  if (principal.upstream) return principal.upstream.metadata.templateValues(uid, template);
   const dataset = await getDataset(principal, uid);
-  await getTemplate(template);
+  await getTemplate(principal, template);
   return templateValues(dataset, template);
 }
 
 /** PUT /datasets/{uid}/metadata/{template}/: replaces that template's values. */
 export async function replaceTemplateMetadata(principal: Principal, uid: string, template: string, input: unknown, t?: Translate): Promise<Values> {
+  if (principal.upstream) return principal.upstream.metadata.replaceTemplateValues(uid, template, input);
   const dataset = await requireDatasetRight(principal, uid, "edit");
-  await getTemplate(template);
+  await getTemplate(principal, template);
   const next = { ...dataset.metadata, [template]: input };
   return templateValues(await save(principal, dataset, next, [template], t), template);
 }
 
 export async function getFieldMetadata(principal: Principal, uid: string, template: string, field: string): Promise<MetadataValue> {
+  if (principal.upstream) return principal.upstream.metadata.fieldValue(uid, template, field);
   const dataset = await getDataset(principal, uid);
-  requireField(await getTemplate(template), field);
+  requireField(await getTemplate(principal, template), field);
   return templateValues(dataset, template)[field] ?? { value: null };
 }
 
@@ -79,8 +85,9 @@ export async function putFieldMetadata(
   input: { value?: unknown; override_remote_value?: boolean },
   t?: Translate,
 ): Promise<MetadataValue> {
+  if (principal.upstream) return principal.upstream.metadata.putFieldValue(uid, template, field, input);
   const dataset = await requireDatasetRight(principal, uid, "edit");
-  requireField(await getTemplate(template), field);
+  requireField(await getTemplate(principal, template), field);
   const values = { ...templateValues(dataset, template), [field]: { value: input.value, ...(input.override_remote_value !== undefined ? { override_remote_value: input.override_remote_value } : {}) } };
   const next = { ...dataset.metadata, [template]: values };
   return templateValues(await save(principal, dataset, next, [template], t), template)[field] ?? { value: null };
@@ -88,8 +95,9 @@ export async function putFieldMetadata(
 
 /** DELETE /datasets/{uid}/metadata/{template}/{field}/: removes the value (a linked one goes back to the remote value). */
 export async function deleteFieldMetadata(principal: Principal, uid: string, template: string, field: string): Promise<void> {
+  if (principal.upstream) return principal.upstream.metadata.deleteFieldValue(uid, template, field);
   const dataset = await requireDatasetRight(principal, uid, "edit");
-  requireField(await getTemplate(template), field);
+  requireField(await getTemplate(principal, template), field);
   const { [field]: _removed, ...rest } = templateValues(dataset, template);
   const next: Record<string, unknown> = { ...dataset.metadata, [template]: rest };
   if (Object.keys(rest).length === 0 && template !== "default") delete next[template];

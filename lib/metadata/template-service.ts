@@ -1,7 +1,8 @@
 import "server-only";
 // Metadata templates (API-CONTRACT.md §2.20): administrators (edit_domain) manage them, every signed-in user
 // reads them. Only non-system basic/admin templates can be created, fully edited or deleted; the others accept
-// is_active changes only, and system always-active templates cannot be deactivated.
+// is_active changes only, and system always-active templates cannot be deactivated. In proxy mode they are the
+// upstream's (lib/store/remote/metadata.ts), which applies its own rules.
 import { isDeepStrictEqual } from "node:util";
 import type { Principal } from "@/lib/auth/principal";
 import { datasetScope } from "@/lib/datasets/access";
@@ -91,28 +92,32 @@ export async function ensureSystemTemplates(): Promise<void> {
   }
 }
 
-export async function listTemplates(query: MetadataTemplateListQuery): Promise<Page<StoredMetadataTemplate>> {
+export async function listTemplates(principal: Principal, query: MetadataTemplateListQuery): Promise<Page<StoredMetadataTemplate>> {
+  if (principal.upstream) return principal.upstream.metadata.list(query);
   return store().metadataTemplates.list({ is_active: query.is_active, type: query.type }, query);
 }
 
 /** Every template in display order (forms, validation). */
-export async function allTemplates(): Promise<StoredMetadataTemplate[]> {
+export async function allTemplates(principal: Principal): Promise<StoredMetadataTemplate[]> {
+  if (principal.upstream) return principal.upstream.metadata.all();
   return store().metadataTemplates.all();
 }
 
-export async function getTemplate(name: string): Promise<StoredMetadataTemplate> {
+export async function getTemplate(principal: Principal, name: string): Promise<StoredMetadataTemplate> {
+  if (principal.upstream) return principal.upstream.metadata.get(name);
   const template = await store().metadataTemplates.get(name);
   if (!template) throw notFound();
   return template;
 }
 
-export async function getTemplateField(name: string, field: string): Promise<StoredTemplateField> {
-  const found = (await getTemplate(name)).fields.find((f) => f.name === field);
+export async function getTemplateField(principal: Principal, name: string, field: string): Promise<StoredTemplateField> {
+  const found = (await getTemplate(principal, name)).fields.find((f) => f.name === field);
   if (!found) throw notFound();
   return found;
 }
 
 export async function createTemplate(principal: Principal, input: MetadataTemplateWrite): Promise<StoredMetadataTemplate> {
+  if (principal.upstream) return principal.upstream.metadata.create(input);
   requireEditDomain(principal);
   return store().metadataTemplates.create({ ...input, fields: storedFields(input.schema) }, principal.username);
 }
@@ -129,8 +134,9 @@ function comparable(template: { title?: unknown; type?: unknown; schema?: unknow
 }
 
 export async function updateTemplate(principal: Principal, name: string, input: MetadataTemplateUpdate, t?: Translate): Promise<StoredMetadataTemplate> {
+  if (principal.upstream) return principal.upstream.metadata.update(name, input);
   requireEditDomain(principal);
-  const current = await getTemplate(name);
+  const current = await getTemplate(principal, name);
   if (input.name !== undefined && input.name !== name) throw invalid(msg("metadata_templates.errors.name_immutable"), "name");
 
   if (!isEditableTemplate(current)) {
@@ -161,8 +167,9 @@ export async function updateTemplate(principal: Principal, name: string, input: 
 }
 
 export async function deleteTemplate(principal: Principal, name: string): Promise<void> {
+  if (principal.upstream) return principal.upstream.metadata.delete(name);
   requireEditDomain(principal);
-  const current = await getTemplate(name);
+  const current = await getTemplate(principal, name);
   if (!isEditableTemplate(current)) throw invalid(msg("metadata_templates.errors.not_deletable", { name }));
   if (!(await store().metadataTemplates.delete(name))) throw notFound();
 }
@@ -172,8 +179,9 @@ export async function deleteTemplate(principal: Principal, name: string): Promis
  * datasets the caller may view: a suggestion must not reveal what is in a dataset they cannot see.
  */
 export async function suggestFieldValues(principal: Principal, name: string, field: string, query: string | undefined, count: number): Promise<Suggestions> {
+  if (principal.upstream) return principal.upstream.metadata.suggest(name, field, query, count);
   const started = Date.now();
-  await getTemplateField(name, field);
+  await getTemplateField(principal, name, field);
   if (query === undefined) throw invalid(msg("validation.required"), "query");
   const hits = await store().metadataTemplates.suggest(name, field, query.trim(), count, datasetScope(principal, "view"));
   return {

@@ -18,6 +18,7 @@ const fieldsOut = <F extends { description?: string | null }>(fields: F[]) =>
   fields.map(({ description, ...field }) => (description === null || description === undefined ? field : { ...field, description }));
 
 export async function previewProcessing(principal: Principal, dataset_uid: string, input: ProcessingPreviewInput): Promise<ProcessingPreview> {
+  if (principal.upstream) return principal.upstream.processing.preview(dataset_uid, input);
   await requireDatasetRight(principal, dataset_uid, "view");
   const resource = input.resource_uid
     ? await store().resources.get(dataset_uid, input.resource_uid)

@@ -3,13 +3,16 @@ import "server-only";
 import { listProcessorTypes, validateProcessor } from "@/lib/processors";
 import { splitProcessor, type ProcessorWrite } from "@/lib/processors/schema";
 import { stackService } from "@/lib/processing/stack-service";
+import type { Principal } from "@/lib/auth/principal";
 import { store } from "@/lib/store/store";
 
 export const processors = stackService<ProcessorWrite>({
   store: () => store().processors,
+  remote: (upstream) => upstream.processors,
   validate: (input) => validateProcessor(splitProcessor(input)),
 });
 
-export function processorTypes() {
+export async function processorTypes(principal: Principal) {
+  if (principal.upstream) return principal.upstream.processing.processorTypes();
   return listProcessorTypes();
 }

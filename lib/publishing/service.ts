@@ -1,6 +1,6 @@
 import "server-only";
 // Publishing actions (API-CONTRACT.md §2.1, §3.5): they check the principal's right, queue a job through the
-// FSM and wake a worker. The job itself is in publish-job.ts.
+// FSM and wake a worker. The job itself is in publish-job.ts. In proxy mode the upstream queues and runs it.
 import type { Principal } from "@/lib/auth/principal";
 import { requireDatasetRight } from "@/lib/datasets/service";
 import { AppError, msg, notFound } from "@/lib/errors/app-error";
@@ -34,7 +34,12 @@ export function presentJob(job: PublishJobRecord, now = Date.now()): PublishJob 
   };
 }
 
-export async function startPublishAction(principal: Principal, dataset_uid: string, fn: PublishFunction): Promise<PublishJob> {
+/** The queued job; null in proxy mode, where the official action answers only that it was queued. */
+export async function startPublishAction(principal: Principal, dataset_uid: string, fn: PublishFunction): Promise<PublishJob | null> {
+  if (principal.upstream) {
+    await principal.upstream.publishing.start(dataset_uid, fn);
+    return null;
+  }
   const dataset = await requireDatasetRight(principal, dataset_uid, "publish");
   if (fn === "publish") {
     if (dataset.metadata.internal?.draft?.value === true) {
@@ -58,6 +63,10 @@ export async function startPublishAction(principal: Principal, dataset_uid: stri
 }
 
 export async function abortPublishing(principal: Principal, dataset_uid: string): Promise<"cancelled" | "requested"> {
+  if (principal.upstream) {
+    await principal.upstream.publishing.abort(dataset_uid);
+    return "requested";
+  }
   await requireDatasetRight(principal, dataset_uid, "publish");
   const result = await store().publishJobs.requestAbort(dataset_uid);
   if (!result) throw notFound();
@@ -65,6 +74,7 @@ export async function abortPublishing(principal: Principal, dataset_uid: string)
 }
 
 export async function listPublishJobs(principal: Principal, dataset_uid: string, limit: number): Promise<PublishJob[]> {
+  if (principal.upstream) return principal.upstream.publishing.history(dataset_uid, limit);
   await requireDatasetRight(principal, dataset_uid, "view");
   return (await store().publishJobs.history(dataset_uid, limit)).map((job) => presentJob(job));
 }

@@ -12,6 +12,7 @@ const KEEPALIVE_MS = 15_000;
 const MAX_STREAM_MS = 10 * 60_000;
 
 export async function liveStatusSnapshot(principal: Principal, dataset_uid: string) {
+  if (principal.upstream) return principal.upstream.publishing.live(dataset_uid);
   const [status, jobs] = await Promise.all([getDatasetStatus(principal, dataset_uid), store().publishJobs.history(dataset_uid, 1)]);
   return { status, job: jobs[0] ? presentJob(jobs[0]) : null };
 }

@@ -1,7 +1,9 @@
 import "server-only";
 // Resources and uploaded files of a dataset, called by the API routes and the console alike. Reading (list,
 // retrieve, saved previews, downloads) needs the dataset's `view` right, so reviewers can check any resource;
-// everything that writes, uploads or fetches a URL of the caller's choosing needs `edit`.
+// everything that writes, uploads or fetches a URL of the caller's choosing needs `edit`. In proxy mode the
+// upstream does each of them (lib/store/remote/resources.ts); saveFile and fileForDownload are the embedded
+// store's own (the demo seed, and the download route, which the proxy relays).
 import type { Principal } from "@/lib/auth/principal";
 import { requireDatasetRight } from "@/lib/datasets/service";
 import { config } from "@/lib/env/config";
@@ -28,11 +30,13 @@ import type { Page, StoredFile, StoredResource } from "@/lib/store/types";
 const isZip = (file: SourceFile) => /\.xlsx$/i.test(file.filename ?? "") || /spreadsheetml|zip/i.test(file.mimetype ?? "");
 const wholeFileFor = (type: ExtractorType | null) => (file: SourceFile) => type === "xlsxfile" || (type === null && isZip(file));
 
-export function extractors(): Extractor[] {
+export async function extractors(principal: Principal): Promise<Extractor[]> {
+  if (principal.upstream) return principal.upstream.resources.extractors();
   return listExtractors();
 }
 
 export async function listResources(principal: Principal, dataset_uid: string, query: ResourceListQuery): Promise<Page<Resource>> {
+  if (principal.upstream) return principal.upstream.resources.list(dataset_uid, query);
   await requireDatasetRight(principal, dataset_uid, "view");
   const page = await store().resources.list(dataset_uid, query);
   return { total_count: page.total_count, results: page.results.map(toResource) };
@@ -46,6 +50,7 @@ async function storedResource(principal: Principal, dataset_uid: string, resourc
 }
 
 export async function getResource(principal: Principal, dataset_uid: string, resource_uid: string): Promise<Resource> {
+  if (principal.upstream) return principal.upstream.resources.get(dataset_uid, resource_uid);
   return toResource(await storedResource(principal, dataset_uid, resource_uid, "view"));
 }
 
@@ -80,12 +85,14 @@ async function paramsToSave(dataset_uid: string, input: ResourceWrite): Promise<
 }
 
 export async function createResource(principal: Principal, dataset_uid: string, input: ResourceWrite): Promise<Resource> {
+  if (principal.upstream) return principal.upstream.resources.create(dataset_uid, input);
   await requireDatasetRight(principal, dataset_uid, "edit");
   const params = await paramsToSave(dataset_uid, input);
   return toResource(await store().resources.create(dataset_uid, { type: input.type, title: input.title, params, datasource: input.datasource }));
 }
 
 export async function updateResource(principal: Principal, dataset_uid: string, resource_uid: string, input: ResourceWrite): Promise<Resource> {
+  if (principal.upstream) return principal.upstream.resources.update(dataset_uid, resource_uid, input);
   const current = await storedResource(principal, dataset_uid, resource_uid, "edit");
   const datasource = keepSecrets(input.datasource, current.datasource);
   const params = await paramsToSave(dataset_uid, { ...input, datasource });
@@ -97,6 +104,7 @@ export async function updateResource(principal: Principal, dataset_uid: string, 
 }
 
 export async function deleteResource(principal: Principal, dataset_uid: string, resource_uid: string): Promise<void> {
+  if (principal.upstream) return principal.upstream.resources.delete(dataset_uid, resource_uid);
   const current = await storedResource(principal, dataset_uid, resource_uid, "edit");
   const result = await store().resources.delete(dataset_uid, resource_uid);
   if (!result) throw notFound();
@@ -105,6 +113,7 @@ export async function deleteResource(principal: Principal, dataset_uid: string, 
 }
 
 export async function uploadFile(principal: Principal, dataset_uid: string, request: Request): Promise<DatasetFile> {
+  if (principal.upstream) return principal.upstream.resources.upload(dataset_uid, request);
   await requireDatasetRight(principal, dataset_uid, "edit");
   const received = await receiveUpload(request, { maxBytes: config().maxUploadBytes });
   try {
@@ -136,6 +145,7 @@ async function storedFile(principal: Principal, dataset_uid: string, file_uid: s
 }
 
 export async function getFile(principal: Principal, dataset_uid: string, file_uid: string): Promise<DatasetFile> {
+  if (principal.upstream) return principal.upstream.resources.getFile(dataset_uid, file_uid);
   return toDatasetFile(await storedFile(principal, dataset_uid, file_uid));
 }
 
@@ -148,17 +158,20 @@ export async function fileForDownload(principal: Principal, dataset_uid: string,
 // Unsaved resources: the datasource comes from the caller, who may make the server fetch any URL → `edit`.
 
 export async function guessUnsavedExtractors(principal: Principal, dataset_uid: string, datasource: Datasource): Promise<Extractor[]> {
+  if (principal.upstream) return principal.upstream.resources.guessUnsavedExtractors(dataset_uid, datasource);
   await requireDatasetRight(principal, dataset_uid, "edit");
   return guessExtractors(await sourceFileFor(dataset_uid, datasource, wholeFileFor(null)));
 }
 
 export async function guessUnsavedParams(principal: Principal, dataset_uid: string, datasource: Datasource, type: ExtractorType, given: Record<string, unknown> = {}) {
+  if (principal.upstream) return principal.upstream.resources.guessUnsavedParams(dataset_uid, { datasource, type, params: given });
   await requireDatasetRight(principal, dataset_uid, "edit");
   const params = await guessExtractorParams(await sourceFileFor(dataset_uid, datasource, wholeFileFor(type)), type, given);
   return { extractor: type, params };
 }
 
 export async function previewUnsaved(principal: Principal, dataset_uid: string, input: PreviewInput): Promise<ResourcePreviewBody> {
+  if (principal.upstream) return principal.upstream.resources.previewUnsaved(dataset_uid, input);
   await requireDatasetRight(principal, dataset_uid, "edit");
   const file = await sourceFileFor(dataset_uid, input.datasource, wholeFileFor(input.type));
   return toPreview(await previewResource(file, input.type, input.params ?? {}));
@@ -167,11 +180,13 @@ export async function previewUnsaved(principal: Principal, dataset_uid: string, 
 // Saved resources: the datasource was set by an editor; reviewers may look.
 
 export async function guessSavedExtractors(principal: Principal, dataset_uid: string, resource_uid: string): Promise<Extractor[]> {
+  if (principal.upstream) return principal.upstream.resources.guessSavedExtractors(dataset_uid, resource_uid);
   const resource = await storedResource(principal, dataset_uid, resource_uid, "view");
   return guessExtractors(await sourceFileFor(dataset_uid, resource.datasource, wholeFileFor(null)));
 }
 
-export async function guessSavedParams(principal: Principal, dataset_uid: string, resource_uid: string) {
+export async function guessSavedParams(principal: Principal, dataset_uid: string, resource_uid: string): Promise<{ extractor: string; params: Record<string, unknown> }> {
+  if (principal.upstream) return principal.upstream.resources.guessSavedParams(dataset_uid, resource_uid);
   const resource = await storedResource(principal, dataset_uid, resource_uid, "view");
   const type = resource.type as ExtractorType;
   const params = await guessExtractorParams(await sourceFileFor(dataset_uid, resource.datasource, wholeFileFor(type)), type);
@@ -179,12 +194,14 @@ export async function guessSavedParams(principal: Principal, dataset_uid: string
 }
 
 export async function previewSaved(principal: Principal, dataset_uid: string, resource_uid: string): Promise<ResourcePreviewBody> {
+  if (principal.upstream) return principal.upstream.resources.previewSaved(dataset_uid, resource_uid);
   const resource = await storedResource(principal, dataset_uid, resource_uid, "view");
   const type = resource.type as ExtractorType;
   return toPreview(await previewResource(await sourceFileFor(dataset_uid, resource.datasource, wholeFileFor(type)), type, resource.params));
 }
 
 export async function cleanResourceCache(principal: Principal, dataset_uid: string, resource_uid: string): Promise<void> {
+  if (principal.upstream) return principal.upstream.resources.cleanCache(dataset_uid, resource_uid);
   const resource = await storedResource(principal, dataset_uid, resource_uid, "edit");
   await cleanRemoteCache(resource.datasource);
 }

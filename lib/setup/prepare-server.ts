@@ -3,6 +3,7 @@ import { scheduleFileSweep } from "@/lib/files/sweep";
 import { config } from "@/lib/env/config";
 import { startJobRunner } from "@/lib/publishing/runner";
 import { ensureReady } from "@/lib/setup/readiness";
+import { scheduleUpstreamSessionSweep } from "@/lib/setup/proxy-start";
 
 export async function prepareServer(): Promise<void> {
   try {
@@ -11,6 +12,7 @@ export async function prepareServer(): Promise<void> {
     console.error("The store could not be prepared; the console cannot start.\n", error);
     process.exit(1);
   }
+  if (config().upstream) return scheduleUpstreamSessionSweep();
   scheduleFileSweep();
   if (config().runJobs && config().jobRunner === "in-process") await startJobRunner();
 }

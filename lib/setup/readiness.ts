@@ -5,6 +5,7 @@ import { migrate } from "@/lib/db/migrate";
 import { log } from "@/lib/log/logger";
 import { ensureSystemTemplates } from "@/lib/metadata/template-service";
 import { firstStart } from "@/lib/setup/first-start";
+import { announceProxyMode } from "@/lib/setup/proxy-start";
 import { store } from "@/lib/store/store";
 
 type State = { promise: Promise<void>; error?: unknown; done: boolean };
@@ -18,9 +19,14 @@ export function ensureReady(): Promise<void> {
       const target = config().database;
       const report = await migrate(target);
       if (report.applied.length) log.info("migrations applied", { provider: target.provider, applied: report.applied });
-      // before the first start: the demo datasets' metadata is checked against the templates
-      await ensureSystemTemplates();
-      await firstStart();
+      if (config().upstream) {
+        // proxy mode: the templates, users and datasets are the upstream's
+        await announceProxyMode();
+      } else {
+        // before the first start: the demo datasets' metadata is checked against the templates
+        await ensureSystemTemplates();
+        await firstStart();
+      }
       state.done = true;
       log.info("store ready", { provider: target.provider, ms: Date.now() - started });
     })().catch((error) => {

@@ -1,6 +1,7 @@
-// The store interface the service layer talks to, in the Automation API's terms. Two implementations:
-// lib/store/prisma (our own database) and, for proxy mode, a client of a remote Automation API.
-// Access control is decided by the services; stores only apply the scope they are given.
+// The store interface the embedded service layer talks to, in the Automation API's terms (lib/store/prisma).
+// Access control is decided by the services; stores only apply the scope they are given. In proxy mode the
+// services call the upstream instead (lib/store/remote, docs/decisions/0010-proxy-mode.md) and this store keeps
+// only the console's own tables: upstream sessions and sign-in throttling.
 import type {
   Dataset,
   DatasetListQuery,
@@ -179,6 +180,30 @@ export interface IdentityStore {
   touchApiKey(uid: string, at: Date): Promise<void>;
 }
 
+/** Proxy mode: a console session signed in with an upstream API key (sealed in key_box, lib/auth/secret-box.ts). */
+export type UpstreamSessionRecord = {
+  id: string;
+  username: string;
+  permissions: string[];
+  permissions_known: boolean;
+  key_box: string;
+  locale: string | null;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+};
+
+export interface UpstreamSessionStore {
+  create(input: Omit<UpstreamSessionRecord, "created_at" | "last_seen_at"> & { user_agent: string | null }): Promise<void>;
+  find(id: string): Promise<UpstreamSessionRecord | null>;
+  touch(id: string, at: Date): Promise<void>;
+  setLocale(id: string, locale: string | null): Promise<void>;
+  /** Forgets the session and its key (sign-out, end of the session, a key the upstream refuses). */
+  delete(id: string): Promise<void>;
+  /** Deletes sessions that have expired, or have been idle since before `idleBefore`. */
+  sweep(now: Date, idleBefore: Date): Promise<number>;
+}
+
 /** A metadata template with its fields in order, as stored (lib/metadata/template-schema.ts describes them). */
 export type StoredMetadataTemplate = {
   name: string;
@@ -218,7 +243,7 @@ export interface MetadataTemplateStore {
 }
 
 export type Store = {
-  kind: "prisma" | "remote";
+  kind: "prisma";
   datasets: DatasetStore;
   resources: ResourceStore;
   processors: StackStore;
@@ -234,6 +259,7 @@ export type Store = {
   records: RecordsStore;
   rulesets: RulesetStore;
   apiCallCounters: ApiCallCounterStore;
+  upstreamSessions: UpstreamSessionStore;
   /** Cheap round trip used by the health check. */
   ping(): Promise<void>;
 };

@@ -11,10 +11,11 @@ import { deleteUser, setUserActive, updateUser } from "@/lib/users/service";
 const administrators = ["edit_domain"] as const;
 const username = z.object({ username: z.string().min(1).max(150) });
 
-export async function inviteUserAction(input: unknown): Promise<ActionResult<{ username: string; invitation_url: string }>> {
+/** `invitation_url` null: the upstream (proxy mode) sends the invitation itself, by email. */
+export async function inviteUserAction(input: unknown): Promise<ActionResult<{ username: string; invitation_url: string | null }>> {
   return runAction({ name: "inviteUser", schema: inviteItemSchema, input, anyOf: administrators }, async (principal, item) => {
     const invited = await inviteUser(principal, item, await requestOrigin());
-    return { username: invited.username, invitation_url: invited.invitation_url };
+    return { username: invited.username, invitation_url: invited.invitation_url ?? null };
   });
 }
 

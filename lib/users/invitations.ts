@@ -89,7 +89,9 @@ async function issueLink(user: StoredUser, by: string, origin: string): Promise<
 }
 
 /** Invites one user (POST /users/invite/ item, or the console's invite dialog); the link is in the answer only. */
-export async function inviteUser(principal: Principal, raw: unknown, origin: string): Promise<User & { invitation_url: string }> {
+export async function inviteUser(principal: Principal, raw: unknown, origin: string): Promise<User & { invitation_url?: string }> {
+  // proxy mode: the upstream invites (an Opendatasoft domain sends the email; one of ours answers the link)
+  if (principal.upstream) return principal.upstream.identities.users.invite(parseInput(inviteItemSchema, raw));
   requireIdentityManager(principal);
   const user = await createAccount(principal, parseInput(inviteItemSchema, raw));
   const invitation_url = await issueLink(user, principal.username, origin);
@@ -113,6 +115,8 @@ export async function provisionUsers(principal: Principal, items: unknown[]): Pr
 
 /** A new one-time password link for an existing account (re-invitation, or a password reset by an administrator). */
 export async function createPasswordLink(principal: Principal, username: string, origin: string): Promise<string> {
+  // one-time links are this console's own: there is no such operation in the official API (hidden in proxy mode)
+  if (principal.upstream) throw new AppError("bad_request", msg("proxy.missing_extension", { upstream: principal.upstream.client.origin }));
   requireIdentityManager(principal);
   const user = await store().users.get(username);
   if (!user) throw notFound();

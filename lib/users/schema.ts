@@ -157,3 +157,13 @@ export const acceptInvitationSchema = z.object({
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;
+
+/** GET /me/ (extension): who the caller is, as the API sees them — proxy-mode consoles ask it at sign-in. */
+export const currentPrincipalSchema = z
+  .object({
+    username: z.string(),
+    via: z.enum(["session", "apikey"]),
+    permissions: z.array(permissionSchema).meta({ description: "Effective domain permissions: an API key's own, narrowed to its owner's." }),
+    api_key: z.object({ uid: z.string() }).nullable(),
+  })
+  .meta({ id: "CurrentPrincipal" });

@@ -2,6 +2,7 @@ import "server-only";
 // Users (API-CONTRACT.md §2.13): administrators (edit_domain) list, read, change, disable and delete them. Every
 // change follows lib/users/access.ts (no escalation, an administrator remains); disabling or deleting a user ends
 // their sessions at once, and their API keys stop working on the next request (principal.ts checks is_active).
+// In proxy mode the upstream's users (lib/store/remote/identities.ts), under the upstream's rules.
 import { createHash } from "node:crypto";
 import { isPermission } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
@@ -60,6 +61,7 @@ function sortKeys(sort: UserListQuery["sort"]): SortKey<UserSortField>[] {
 }
 
 export async function listUsers(principal: Principal, query: UserListQuery): Promise<Page<StoredUser>> {
+  if (principal.upstream) return principal.upstream.identities.users.list(query);
   requireIdentityManager(principal);
   return store().users.list(
     { search: query.search, permissions: query.permissions, all_permissions: query.all_permissions, group: query.group },
@@ -69,6 +71,7 @@ export async function listUsers(principal: Principal, query: UserListQuery): Pro
 }
 
 export async function getUser(principal: Principal, username: string): Promise<StoredUser> {
+  if (principal.upstream) return principal.upstream.identities.users.get(username);
   requireIdentityManager(principal);
   const user = await store().users.get(username);
   if (!user) throw notFound();
@@ -80,6 +83,7 @@ const keepsAdministrationThroughGroups = (user_id: string) => (grants: { user_id
   grants.filter((g) => g.user_id !== user_id || g.groups.length > 0);
 
 export async function updateUser(principal: Principal, username: string, input: UserUpdate): Promise<StoredUser> {
+  if (principal.upstream) return principal.upstream.identities.users.update(username, input);
   const user = await getUser(principal, username);
   if (input.permissions) {
     requireGrantable(principal, input.permissions, user.permissions);
@@ -100,6 +104,8 @@ export async function updateUser(principal: Principal, username: string, input: 
 
 /** Disables (ending every session now) or enables an account. */
 export async function setUserActive(principal: Principal, username: string, is_active: boolean): Promise<StoredUser> {
+  // the official API has no way to disable an account (is_active is read-only): the console hides it in proxy mode
+  if (principal.upstream) throw new AppError("bad_request", msg("proxy.missing_extension", { upstream: principal.upstream.client.origin }));
   const user = await getUser(principal, username);
   if (!is_active) {
     if (user.user_id === principal.user_id) throw new AppError("validation_error", msg("identity.errors.cannot_disable_self"));
@@ -112,6 +118,7 @@ export async function setUserActive(principal: Principal, username: string, is_a
 }
 
 export async function deleteUser(principal: Principal, username: string): Promise<void> {
+  if (principal.upstream) return principal.upstream.identities.users.delete(username);
   const user = await getUser(principal, username);
   await requireAdministratorRemains((grants) => grants.filter((g) => g.user_id !== user.user_id));
   if (!(await store().users.delete(username))) throw notFound();
@@ -130,6 +137,7 @@ export const EXPORT_COLUMNS = ["username", "last_name", "first_name", "email", "
 
 /** GET /users/export/: every user, one line each, in username order. */
 export async function exportUsersCsv(principal: Principal, delimiter: string): Promise<string> {
+  if (principal.upstream) return principal.upstream.identities.users.exportCsv(delimiter);
   requireIdentityManager(principal);
   const cell = (value: string) => csvCell(value, { delimiter, quoteAll: false, listSeparator: ";" });
   const lines = [EXPORT_COLUMNS.join(delimiter)];

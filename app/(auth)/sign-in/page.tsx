@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentPrincipal } from "@/lib/auth/current-principal";
+import { upstreamHost } from "@/lib/env/upstream-host";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { getI18n } from "@/lib/i18n/server";
 import { LanguageSwitcher } from "@/components/app-shell/language-switcher";
@@ -16,16 +17,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const returnTo = safeReturnPath(params.callbackUrl);
   if (await currentPrincipal()) redirect(returnTo);
   const { t } = await getI18n();
+  const upstream = upstreamHost();
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
           <p className="text-sm font-semibold tracking-wide text-brand-600 uppercase">{t("app.name")}</p>
           <h1 className="mt-2 text-2xl font-semibold text-slate-900">{t("sign_in.title")}</h1>
-          <p className="mt-1 text-sm text-slate-600">{t("sign_in.subtitle")}</p>
+          <p className="mt-1 text-sm text-slate-600">{upstream ? t("sign_in.proxy_subtitle", { upstream }) : t("sign_in.subtitle")}</p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <SignInForm returnTo={returnTo} expired={params.error === "SessionRequired"} />
+          <SignInForm returnTo={returnTo} expired={params.error === "SessionRequired"} upstream={upstream} />
         </div>
         <div className="mt-6 flex justify-center">
           <LanguageSwitcher />

@@ -5,6 +5,8 @@ import { DatasetListControls } from "@/components/datasets/dataset-list-controls
 import { requirePagePrincipal } from "@/lib/auth/current-principal";
 import { canCreateDatasets } from "@/lib/datasets/access";
 import { listDatasets } from "@/lib/datasets/service";
+import { consoleFeatures } from "@/lib/features/service";
+import { Alert } from "@/components/ui/alert";
 import { getI18n } from "@/lib/i18n/server";
 import { DatasetTable } from "./_components/dataset-table";
 import { listHref, parseListParams } from "./_components/list-params";
@@ -19,6 +21,9 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
   const params = parseListParams(await searchParams);
   const principal = await requirePagePrincipal(listHref(params, {}));
   const { t, locale } = await getI18n();
+  const features = await consoleFeatures(principal);
+  // an upstream without our search and sort (the official API) lists in its own order
+  const searchable = features.datasetSearch && features.datasetSort;
   const page = await listDatasets(
     principal,
     { limit: params.size, offset: (params.page - 1) * params.size, search: params.q || undefined, sort: params.sort },
@@ -42,7 +47,12 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
         ) : null}
       </header>
 
-      <DatasetListControls search={params.q} sort={params.sort} size={params.size} />
+      {searchable ? (
+        <DatasetListControls search={params.q} sort={params.sort} size={params.size} />
+      ) : (
+        <Alert tone="info">{t("proxy.list_unsorted", { upstream: features.upstream ?? "" })}</Alert>
+      )}
+      {features.viewOnlyDatasets ? null : <p className="text-sm text-slate-600">{t("proxy.list_editable_only")}</p>}
 
       {page.results.length > 0 ? (
         <>

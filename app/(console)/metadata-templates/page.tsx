@@ -15,9 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MetadataTemplatesPage() {
-  await requirePageAccess("/metadata-templates", (p) => p.permissions.has("edit_domain"));
+  const principal = await requirePageAccess("/metadata-templates", (p) => p.permissions.has("edit_domain"));
   const { t } = await getI18n();
-  const templates = await allTemplates();
+  const templates = await allTemplates(principal);
   return (
     <div className="max-w-5xl space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { requirePageAccess } from "@/lib/auth/current-principal";
+import { requirePagePrincipal } from "@/lib/auth/current-principal";
+import { forbidden } from "next/navigation";
+import { canManageIdentities } from "@/lib/users/access";
 import { canViewAs, viewAs, type SimulatedSubject, type ViewAsResult } from "@/lib/dataset-security/view-as";
 import { formatViewAsSubject, parseViewAsSubject } from "@/lib/dataset-security/view-as-subject";
 import { isAppError } from "@/lib/errors/app-error";
@@ -38,8 +40,17 @@ export default async function ViewAsPage({ searchParams }: { searchParams: Promi
   const as = one(raw.as).slice(0, 256);
   const datasetId = one(raw.dataset).slice(0, 200) || null;
   const query = new URLSearchParams({ ...(as ? { as } : {}), ...(datasetId ? { dataset: datasetId } : {}) });
-  const principal = await requirePageAccess(`/view-as${query.size ? `?${query}` : ""}`, canViewAs);
+  const principal = await requirePagePrincipal(`/view-as${query.size ? `?${query}` : ""}`);
   const { t, locale } = await getI18n();
+  if (principal.upstream && canManageIdentities(principal)) {
+    return (
+      <div className="max-w-3xl space-y-4">
+        <h1 className="text-2xl font-semibold text-slate-900">{t("view_as.title")}</h1>
+        <Alert tone="info">{t("proxy.view_as_unavailable", { upstream: principal.upstream.client.origin })}</Alert>
+      </div>
+    );
+  }
+  if (!canViewAs(principal)) forbidden();
   const subject = parseViewAsSubject(as);
 
   const [{ options, truncated }, result] = await Promise.all([

@@ -30,6 +30,13 @@ export const en = {
     failed: "Wrong username or password.",
     session_expired: "Your session has ended. Please sign in again.",
     error_generic: "Sign-in failed. Please try again.",
+    proxy_subtitle: "Sign in with an API key of {upstream}.",
+    api_key: "API key",
+    api_key_help: "A key of the upstream domain: the console acts with it, and forgets it when you sign out.",
+    username_optional: "Username (optional)",
+    username_help: "Shown in the console when the upstream does not say whose key this is.",
+    key_refused: "The upstream refused this API key.",
+    upstream_unavailable: "The upstream {upstream} could not be reached. Please try again in a moment.",
   },
   common: {
     cancel: "Cancel",
@@ -870,6 +877,7 @@ export const en = {
       deleted_toast: "{username} was deleted.",
       saved_toast: "Changes saved.",
       via_groups: "Through groups: {permissions}",
+      invited_by_upstream: "The upstream domain sends the invitation by email.",
     },
     groups: {
       title: "Groups",
@@ -1172,6 +1180,23 @@ export const en = {
     field_name: "Use lowercase letters, digits and underscores, starting with a letter or an underscore.",
     field_reference: "Use the technical name of a field: lowercase letters, digits and underscores.",
     invalid: "Invalid value.",
+  },
+  upstream: {
+    unavailable: "The upstream {upstream} could not be reached ({reason}).",
+    timeout: "The upstream {upstream} did not answer within {seconds} s.",
+    failed: "The upstream {upstream} failed ({status}): {message}",
+    not_json: "The upstream {upstream} answered {status} with something that is not JSON.",
+    invalid_answer: "The upstream {upstream} answered “{operation}” in a shape this console does not understand.",
+    local_only: "This console is a proxy of {upstream}: it keeps no {what} of its own.",
+  },
+  proxy: {
+    missing_extension: "The upstream {upstream} does not have this feature (it speaks the official Automation API only).",
+    shell_label: "Proxy",
+    shell_title: "This console drives {upstream}: every change is made there, with your API key.",
+    unnamed_key: "API key",
+    view_as_unavailable: "View as simulates what each user, group and key of this console sees. In proxy mode the users, groups and rulesets are those of {upstream}, which does not reveal them to another server: sign in there, or with the key you want to check.",
+    list_unsorted: "{upstream} does not search or sort its dataset list for other servers: datasets are listed in its own order.",
+    list_editable_only: "The list holds the datasets this key may edit (the official list); a dataset you may only read opens from its address.",
   },
 };
 

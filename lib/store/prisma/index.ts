@@ -14,6 +14,7 @@ import { sqliteRecordsStore } from "@/lib/store/prisma/records/sqlite-records-st
 import { prismaResourceStore } from "@/lib/store/prisma/resource-store";
 import { prismaStackStore } from "@/lib/store/prisma/stack-store";
 import { prismaApiCallCounterStore, prismaRulesetStore } from "@/lib/store/prisma/ruleset-store";
+import { prismaUpstreamSessionStore } from "@/lib/store/prisma/upstream-session-store";
 import type { Store } from "@/lib/store/types";
 
 export function prismaStore(target: DatabaseTarget): Store {
@@ -33,6 +34,7 @@ export function prismaStore(target: DatabaseTarget): Store {
     publishJobs: prismaPublishJobStore(db, target),
     rulesets: prismaRulesetStore(db),
     apiCallCounters: prismaApiCallCounterStore(db),
+    upstreamSessions: prismaUpstreamSessionStore(db),
     records:
       target.provider === "sqlite"
         ? sqliteRecordsStore(join(dirname(target.file), "records"))

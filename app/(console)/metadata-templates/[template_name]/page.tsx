@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TemplateEditor } from "@/components/metadata/template-editor";
 import { requirePageAccess } from "@/lib/auth/current-principal";
+import type { Principal } from "@/lib/auth/principal";
 import { isAppError } from "@/lib/errors/app-error";
 import { getI18n } from "@/lib/i18n/server";
 import { isEditableTemplate } from "@/lib/metadata/template-schema";
@@ -9,9 +10,9 @@ import { getTemplate } from "@/lib/metadata/template-service";
 
 type Props = { params: Promise<{ template_name: string }> };
 
-async function load(name: string) {
+async function load(principal: Principal, name: string) {
   try {
-    return await getTemplate(name);
+    return await getTemplate(principal, name);
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -25,9 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MetadataTemplatePage({ params }: Props) {
   const name = decodeURIComponent((await params).template_name);
-  await requirePageAccess(`/metadata-templates/${encodeURIComponent(name)}`, (p) => p.permissions.has("edit_domain"));
+  const principal = await requirePageAccess(`/metadata-templates/${encodeURIComponent(name)}`, (p) => p.permissions.has("edit_domain"));
   const { t } = await getI18n();
-  const template = await load(name);
+  const template = await load(principal, name);
   const editable = isEditableTemplate(template);
   return (
     <div className="max-w-7xl space-y-6">

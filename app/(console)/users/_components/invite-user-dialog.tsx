@@ -23,7 +23,7 @@ export function InviteUserDialog({ grantable, groups }: { grantable: string[]; g
   const { t } = useI18n();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [invited, setInvited] = useState<{ username: string; url: string } | null>(null);
+  const [invited, setInvited] = useState<{ username: string; url: string | null } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values, unknown, InviteItem>({
     resolver: zodResolver(inviteItemSchema, { error: zodErrorMap(t) }) as unknown as Resolver<Values, unknown, InviteItem>,
@@ -64,11 +64,11 @@ export function InviteUserDialog({ grantable, groups }: { grantable: string[]; g
         size="lg"
         closeLabel={t("common.cancel")}
         title={invited ? t("identity.users.link_title", { username: invited.username }) : t("identity.users.invite_title")}
-        description={invited ? t("identity.users.link_description") : t("identity.users.invite_description")}
+        description={invited ? (invited.url ? t("identity.users.link_description") : t("identity.users.invited_by_upstream")) : t("identity.users.invite_description")}
       >
         {invited ? (
           <div className="space-y-4">
-            <OneTimeSecret value={invited.url} label={t("identity.users.link_title", { username: invited.username })} />
+            {invited.url ? <OneTimeSecret value={invited.url} label={t("identity.users.link_title", { username: invited.username })} /> : null}
             <div className="flex justify-end">
               <Button onClick={() => close(false)}>{t("identity.users.done")}</Button>
             </div>

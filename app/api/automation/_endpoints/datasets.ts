@@ -33,7 +33,7 @@ export const datasetEndpoints = [
     access: signedIn,
     query: datasetListQuerySchema,
     responses: { 200: { description: "OK", schema: paginatedSchema(datasetSchema) }, ...errorResponses },
-    handler: async ({ principal, query, url }) => ({ status: 200, body: paginate(url, await listDatasets(principal, query), query) }),
+    handler: async ({ principal, query, url }) => ({ status: 200, body: paginate(url, await listDatasets(principal, query, query.right), query) }),
   }),
   defineEndpoint({
     method: "POST",

@@ -73,8 +73,8 @@ export const metadataEndpoints = [
     access: signedIn,
     query: metadataTemplateListQuerySchema,
     responses: { 200: { description: "OK", schema: paginatedSchema(metadataTemplateSchema) }, ...errorResponses },
-    handler: async ({ query, url }) => {
-      const page = await listTemplates(query);
+    handler: async ({ principal, query, url }) => {
+      const page = await listTemplates(principal, query);
       const results = page.results.map((tpl) => presentTemplate(tpl, apiBase(url)));
       return { status: 200, body: paginate(url, { ...page, results }, query) };
     },
@@ -100,7 +100,7 @@ export const metadataEndpoints = [
     access: signedIn,
     params: templateNameParamsSchema,
     responses: { 200: { description: "OK", schema: metadataTemplateSchema }, ...errorResponses },
-    handler: async ({ params, url }) => ({ status: 200, body: presentTemplate(await getTemplate(params.template_name), apiBase(url)) }),
+    handler: async ({ principal, params, url }) => ({ status: 200, body: presentTemplate(await getTemplate(principal, params.template_name), apiBase(url)) }),
   }),
   defineEndpoint({
     method: "PUT",
@@ -144,8 +144,8 @@ export const metadataEndpoints = [
     params: templateNameParamsSchema,
     query: pageQuerySchema,
     responses: { 200: { description: "OK", schema: paginatedSchema(metadataTemplateFieldSchema) }, ...errorResponses },
-    handler: async ({ params, query, url }) => {
-      const template = await getTemplate(params.template_name);
+    handler: async ({ principal, params, query, url }) => {
+      const template = await getTemplate(principal, params.template_name);
       const results = template.fields.slice(query.offset, query.offset + query.limit).map((f) => presentField(template.name, f, apiBase(url)));
       return { status: 200, body: paginate(url, { total_count: template.fields.length, results }, query) };
     },
@@ -159,9 +159,9 @@ export const metadataEndpoints = [
     access: signedIn,
     params: templateFieldParamsSchema,
     responses: { 200: { description: "OK", schema: metadataTemplateFieldSchema }, ...errorResponses },
-    handler: async ({ params, url }) => ({
+    handler: async ({ principal, params, url }) => ({
       status: 200,
-      body: presentField(params.template_name, await getTemplateField(params.template_name, params.template_field_name), apiBase(url)),
+      body: presentField(params.template_name, await getTemplateField(principal, params.template_name, params.template_field_name), apiBase(url)),
     }),
   }),
   defineEndpoint({

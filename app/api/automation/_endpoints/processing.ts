@@ -121,7 +121,7 @@ export const processingEndpoints: AnyEndpoint[] = [
     tags: ["Dataset processors"],
     access: signedIn,
     responses: { 200: { description: "OK", schema: z.array(processorTypeSchema) }, ...errorResponses },
-    handler: async () => ({ status: 200, body: processorTypes() }),
+    handler: async ({ principal }) => ({ status: 200, body: await processorTypes(principal) }),
   }),
   ...stackEndpoints({
     collection: "processors",

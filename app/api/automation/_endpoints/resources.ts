@@ -58,7 +58,7 @@ export const resourceEndpoints = [
     tags,
     access: signedIn,
     responses: { 200: { description: "OK", schema: extractorList }, ...errorResponses },
-    handler: async () => ({ status: 200, body: extractors() }),
+    handler: async ({ principal }) => ({ status: 200, body: await extractors(principal) }),
   }),
   defineEndpoint({
     method: "GET",

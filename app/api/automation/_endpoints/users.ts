@@ -6,6 +6,7 @@ import { inviteUsers, provisionUsers } from "@/lib/users/invitations";
 import {
   bulkBodySchema,
   bulkResultSchema,
+  currentPrincipalSchema,
   userExportQuerySchema,
   userListQuerySchema,
   usernameParamsSchema,
@@ -19,6 +20,21 @@ const tags = ["Users"];
 const administrators = { kind: "principal", anyOf: ["edit_domain"] } as const;
 
 export const userEndpoints = [
+  defineEndpoint({
+    method: "GET",
+    path: "/me/",
+    operationId: "get-current-principal",
+    summary: "Who am I",
+    description:
+      "Extension: the caller's username and effective domain permissions (an API key's own narrowed to its owner's), and the key's uid. A console in proxy mode asks it when a user signs in with a key of this domain.",
+    tags,
+    access: { kind: "principal" },
+    responses: { 200: { description: "OK", schema: currentPrincipalSchema }, ...errorResponses },
+    handler: async ({ principal }) => ({
+      status: 200,
+      body: { username: principal.username, via: principal.via, permissions: [...principal.permissions].sort(), api_key: principal.api_key_uid ? { uid: principal.api_key_uid } : null },
+    }),
+  }),
   defineEndpoint({
     method: "GET",
     path: "/users/",

@@ -23,7 +23,7 @@ export default async function DatasetMetadataPage({ params }: Props) {
   const principal = await requirePagePrincipal(`/datasets/${dataset_uid}/metadata`);
   const { dataset, rights, title } = await loadDatasetPage(principal, dataset_uid);
   const { t } = await getI18n();
-  const templates = (await allTemplates()).filter((tpl) => tpl.is_active);
+  const templates = (await allTemplates(principal)).filter((tpl) => tpl.is_active);
   const missing = missingMandatoryIn(dataset.metadata, templates);
   const metadata = dataset.metadata as Record<string, Record<string, FormEntry> | undefined>;
 

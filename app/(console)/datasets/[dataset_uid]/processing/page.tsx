@@ -55,7 +55,7 @@ export default async function DatasetProcessingPage({ params }: Props) {
         <ProcessingWorkspace
           dataset_uid={dataset.uid}
           canEdit={canEdit}
-          types={processorTypes()}
+          types={await processorTypes(principal)}
           initialProcessors={stack.results as DatasetProcessor[]}
           initialFields={fields.results as FieldConfiguration[]}
         />

@@ -31,7 +31,7 @@ export default async function DatasetResourcesPage({ params }: Props) {
   const { t, locale } = await getI18n();
   const newHref = `/datasets/${dataset.uid}/resources/new`;
   // the names the editor offers (GET /extractors/)
-  const labels = new Map<string, string>(extractors().map((e) => [e.type, e.label]));
+  const labels = new Map<string, string>((await extractors(principal)).map((e) => [e.type, e.label]));
 
   return (
     <DatasetSection t={t} dataset={dataset} canManage={rights.manage} title={title} current="resources" width="max-w-5xl">

@@ -35,7 +35,7 @@ export default async function ResourcePage({ params }: Props) {
   const { t, locale } = await getI18n();
   const file = uploadedFileOf(resource);
   const ds = resource.datasource;
-  const extractor = extractors().find((e) => e.type === resource.type);
+  const extractor = (await extractors(principal)).find((e) => e.type === resource.type);
   const parameterLabels = new Map(extractor?.parameters.map((p) => [p.name, p.label]) ?? []);
   const parameters = Object.entries(resource.params);
 

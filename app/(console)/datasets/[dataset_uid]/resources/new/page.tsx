@@ -26,7 +26,7 @@ export default async function NewResourcePage({ params }: Props) {
 
   return (
     <FormPage t={t} trail={datasetTrail(t, dataset.uid, title, { resources: true })} heading={t("resource_pages.editor.new_title")}>
-      <ResourceEditor mode="create" dataset_uid={dataset.uid} extractors={extractors()} maxUploadBytes={config().maxUploadBytes} />
+      <ResourceEditor mode="create" dataset_uid={dataset.uid} extractors={await extractors(principal)} maxUploadBytes={config().maxUploadBytes} />
     </FormPage>
   );
 }

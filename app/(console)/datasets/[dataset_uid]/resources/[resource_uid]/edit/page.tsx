@@ -19,7 +19,7 @@ type Props = { params: Promise<{ dataset_uid: string; resource_uid: string }> };
  * created through the API without them), the values detected now, so that every field shows what applies.
  */
 async function initialParams(principal: Principal, dataset_uid: string, resource: Resource): Promise<Record<string, unknown>> {
-  const parameters = extractors().find((e) => e.type === resource.type)?.parameters ?? [];
+  const parameters = (await extractors(principal)).find((e) => e.type === resource.type)?.parameters ?? [];
   if (parameters.every((p) => p.hidden || p.name in resource.params)) return resource.params;
   try {
     const guessed = await guessSavedParams(principal, dataset_uid, resource.uid);
@@ -56,7 +56,7 @@ export default async function EditResourcePage({ params }: Props) {
         dataset_uid={dataset.uid}
         resource={resource}
         initialParams={await initialParams(principal, dataset.uid, resource)}
-        extractors={extractors()}
+        extractors={await extractors(principal)}
         maxUploadBytes={config().maxUploadBytes}
       />
     </FormPage>

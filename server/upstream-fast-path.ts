@@ -1,0 +1,28 @@
+// Proxy mode (UPSTREAM_URL): the production server relays the Automation and Explore APIs to the upstream itself,
+// before Next, with the same relay as the Next routes (lib/http/upstream-relay.ts) — Next's routing would cost
+// more than the relay (docs/decisions/0010-proxy-mode.md). Bodies stream both ways.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { relayToUpstream } from "@/lib/http/upstream-relay";
+import { log } from "@/lib/log/logger";
+import { requestUrl, sendWebResponse, webRequest } from "./web-bridge";
+
+const RELAYED = ["/api/automation/", "/api/explore/"];
+
+export function isRelayed(request: IncomingMessage): boolean {
+  return RELAYED.some((prefix) => request.url?.startsWith(prefix));
+}
+
+export async function serveRelayed(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = requestUrl(request);
+  try {
+    const answer = await relayToUpstream(webRequest(request, url, { withBody: true }), request.socket.remoteAddress ?? null);
+    await sendWebResponse(answer, request, response);
+  } catch (error) {
+    // the client went away mid-stream (an upload cancelled, an export closed): nothing to answer
+    if (response.destroyed) return;
+    log.error("upstream relay failed", { url: url.pathname, error });
+    if (!response.headersSent) {
+      response.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ error_code: "upstream_unavailable", message: "The upstream could not be reached." }));
+    } else response.destroy();
+  }
+}
