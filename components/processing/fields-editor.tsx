@@ -48,10 +48,16 @@ export function FieldsEditor({
   loading,
   updating,
   onChanged,
+  canReorder = true,
+  previewUnavailable = null,
 }: {
   dataset_uid: string;
   canEdit: boolean;
   configurations: FieldConfiguration[];
+  /** false where the API lacks our reorder extension (proxy mode, an upstream with the official API only) */
+  canReorder?: boolean;
+  /** why the result fields cannot be shown (the API lacks the processing preview), if so */
+  previewUnavailable?: string | null;
   preview: ProcessingPreview | undefined;
   previewError: unknown;
   loading: boolean;
@@ -108,6 +114,7 @@ export function FieldsEditor({
           <p className="text-sm text-slate-600">{t("processing_pages.fields.intro")}</p>
         </div>
         {error ? <Alert tone="error">{error}</Alert> : null}
+        {previewUnavailable ? <Alert tone="info">{previewUnavailable}</Alert> : null}
         {previewError && !preview ? <Alert tone="error">{previewErrorMessage(previewError, t)}</Alert> : null}
         {!preview && loading ? (
           <p className="flex items-center gap-2 text-sm text-slate-600">
@@ -204,7 +211,7 @@ export function FieldsEditor({
           <SortableList
             items={configurations}
             labelOf={(c) => c.label}
-            editable={canEdit}
+            editable={canEdit && canReorder}
             pending={saving}
             onMove={(from, to) => void reorderItems(from, to)}
             listLabel={t("processing_pages.configs.list_label")}
@@ -231,7 +238,7 @@ export function FieldsEditor({
                     ) : null}
                     {canEdit ? (
                       <div className="flex flex-wrap items-center gap-1">
-                        {moves}
+                        {canReorder ? moves : null}
                         <DeleteConfigButton dataset_uid={dataset_uid} item={item} onDeleted={async () => { await onChanged(); toast(t("processing_pages.configs.deleted")); }} />
                       </div>
                     ) : null}

@@ -13,6 +13,9 @@ import { withoutUid, type DatasetProcessor, type FieldConfiguration, type FieldC
 import { StepPreview, type StepSelection } from "@/components/processing/step-preview";
 import { useFieldConfigurationList, useProcessingPreview, useProcessorList, useRefreshLists } from "@/components/processing/use-processing";
 import { ConsoleApiError } from "@/components/api/console-api";
+import { PreviewTable } from "@/components/resources/preview-table";
+import { Alert } from "@/components/ui/alert";
+import type { ResourcePreview } from "@/components/resources/resource-api";
 import { useI18n } from "@/lib/i18n/client";
 
 /** `draft` is null until the step's mandatory parameters are filled in: until then the saved stack shows. */
@@ -21,18 +24,31 @@ type Editing = { target: ProcessorFormTarget; index: number; draft: ProcessorWri
 const tabClass =
   "inline-flex items-center border-b-2 border-transparent px-1 pb-2 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-brand-600 data-[state=active]:text-brand-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
 
+/**
+ * What the API behind the console offers beyond the official operations: in proxy mode an upstream that speaks
+ * only the official API has no per-step preview and no reorder (lib/features/service.ts). The saved resource's
+ * own preview (official) then shows the first records as extracted, and names the fields steps may use.
+ */
+export type ProcessingExtensions = { stepPreview: boolean; reorderProcessors: boolean; reorderFields: boolean };
+
 export function ProcessingWorkspace({
   dataset_uid,
   canEdit,
   types,
   initialProcessors,
   initialFields,
+  extensions = { stepPreview: true, reorderProcessors: true, reorderFields: true },
+  sourcePreview = null,
+  upstream = null,
 }: {
   dataset_uid: string;
   canEdit: boolean;
   types: ProcessorTypeInfo[];
   initialProcessors: DatasetProcessor[];
   initialFields: FieldConfiguration[];
+  extensions?: ProcessingExtensions;
+  sourcePreview?: ResourcePreview | null;
+  upstream?: string | null;
 }) {
   const { t } = useI18n();
   const toast = useToast();
@@ -47,7 +63,8 @@ export function ProcessingWorkspace({
   const saved = processors.map((p) => withoutUid<ProcessorWrite>(p));
   const stack = !editing?.draft ? saved : editing.target.mode === "add" ? [...saved, editing.draft] : saved.map((p, i) => (i === editing.index ? editing.draft! : p));
   const config = { processors: stack, fields: fields.map((f) => withoutUid<FieldConfigurationWrite>(f)) };
-  const { query: preview, waiting } = useProcessingPreview(dataset_uid, config);
+  const { query: preview, waiting } = useProcessingPreview(dataset_uid, config, extensions.stepPreview);
+  const previewUnavailable = extensions.stepPreview ? null : t("proxy.step_preview_unavailable", { upstream: upstream ?? "" });
   // A stack the server refuses (an invalid step being typed) keeps the last table on screen under the error.
   const [lastGood, setLastGood] = useState(preview.data);
   if (preview.data && preview.data !== lastGood) setLastGood(preview.data);
@@ -77,7 +94,8 @@ export function ProcessingWorkspace({
   };
 
   // Fields available to the step being edited: those after the previous step.
-  const inputFields = (index: number) => (index === 0 ? data?.source.fields : data?.steps[index - 1]?.fields) ?? [];
+  const inputFields = (index: number) =>
+    (!extensions.stepPreview ? sourcePreview?.fields : index === 0 ? data?.source.fields : data?.steps[index - 1]?.fields) ?? [];
   const previewErrors =
     editing && preview.error instanceof ConsoleApiError && preview.error.status === 400
       ? Object.fromEntries(Object.entries(preview.error.detail).map(([path, messages]) => [path.replace(/^processors\.\d+\./, ""), messages]))
@@ -92,6 +110,7 @@ export function ProcessingWorkspace({
           types={types}
           steps={data?.steps}
           canEdit={canEdit}
+          canReorder={extensions.reorderProcessors}
           editingUid={editing?.target.mode === "edit" ? editing.target.processor.uid : null}
           busy={!!editing}
           onAdd={() => setCatalogOpen(true)}
@@ -114,16 +133,26 @@ export function ProcessingWorkspace({
           />
         ) : null}
       </div>
-      <StepPreview
-        data={data}
-        error={preview.error}
-        loading={preview.isFetching}
-        updating={waiting}
-        stepLabels={stack.map((p) => p.label)}
-        selected={selection}
-        onSelect={setSelected}
-        unsaved={!!editing?.draft}
-      />
+      {extensions.stepPreview ? (
+        <StepPreview
+          data={data}
+          error={preview.error}
+          loading={preview.isFetching}
+          updating={waiting}
+          stepLabels={stack.map((p) => p.label)}
+          selected={selection}
+          onSelect={setSelected}
+          unsaved={!!editing?.draft}
+        />
+      ) : (
+        <section className="min-w-0 space-y-3" aria-labelledby="source-preview-heading" data-testid="step-preview-unavailable">
+          <h2 id="source-preview-heading" className="text-lg font-semibold text-slate-900">
+            {t("proxy.source_preview_heading")}
+          </h2>
+          <Alert tone="info">{previewUnavailable}</Alert>
+          {sourcePreview ? <PreviewTable preview={sourcePreview} /> : null}
+        </section>
+      )}
     </div>
   );
 
@@ -145,6 +174,8 @@ export function ProcessingWorkspace({
           <FieldsEditor
             dataset_uid={dataset_uid}
             canEdit={canEdit}
+            canReorder={extensions.reorderFields}
+            previewUnavailable={previewUnavailable}
             configurations={fields}
             preview={data}
             previewError={preview.error}

@@ -23,6 +23,7 @@ export function ProcessorStack({
   types,
   steps,
   canEdit,
+  canReorder = true,
   editingUid,
   busy,
   onAdd,
@@ -35,6 +36,8 @@ export function ProcessorStack({
   /** the preview's steps, by index (those of the stack on screen) */
   steps: PreviewStep[] | undefined;
   canEdit: boolean;
+  /** false where the API lacks our reorder extension (proxy mode, an upstream with the official API only) */
+  canReorder?: boolean;
   /** the step whose form is open */
   editingUid: string | null;
   /** a form is open: the list waits */
@@ -79,7 +82,7 @@ export function ProcessorStack({
         <SortableList
           items={processors}
           labelOf={(p) => p.label}
-          editable={canEdit}
+          editable={canEdit && canReorder}
           disabled={busy}
           pending={saving}
           onMove={(from, to) => void move(from, to)}
@@ -118,7 +121,7 @@ export function ProcessorStack({
                   </p>
                   {canEdit ? (
                     <div className="flex flex-wrap items-center gap-1">
-                      {moves}
+                      {canReorder ? moves : null}
                       <Button variant="ghost" size="sm" disabled={busy} onClick={() => onEdit(processor, index)} aria-label={t("processing_pages.stack.edit_label", { label: processor.label })} data-edit-uid={processor.uid}>
                         {t("common.edit")}
                       </Button>

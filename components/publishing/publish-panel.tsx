@@ -9,7 +9,7 @@ import { PublishHistory } from "@/components/publishing/publish-history";
 import { PublishProgress } from "@/components/publishing/publish-progress";
 import type { LiveStatusSnapshot, PublishJob } from "@/components/publishing/publishing-api";
 import { RecordsErrorsTable } from "@/components/publishing/records-errors-table";
-import { useLiveStatus, usePublishJobs } from "@/components/publishing/use-publishing";
+import { useLiveStatus, usePublishJobs, type PublishingExtensions } from "@/components/publishing/use-publishing";
 import { Alert } from "@/components/ui/alert";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { useI18n } from "@/lib/i18n/client";
@@ -26,17 +26,22 @@ export function PublishPanel({
   isRestricted,
   initial,
   processorLabels,
+  extensions,
+  upstream,
 }: {
   dataset_uid: string;
   canPublish: boolean;
   isRestricted: boolean;
   initial: LiveStatusSnapshot;
   processorLabels: Record<string, string>;
+  extensions: PublishingExtensions;
+  /** proxy mode: the upstream's host (named where one of its answers is missing) */
+  upstream: string | null;
 }) {
   const { t, locale } = useI18n();
-  const live = useLiveStatus(dataset_uid, initial);
+  const live = useLiveStatus(dataset_uid, initial, extensions);
   const { status, job } = live.data;
-  const jobs = usePublishJobs(dataset_uid, job);
+  const jobs = usePublishJobs(dataset_uid, job, extensions.publishHistory);
   const jobsError = jobs.error ? (jobs.error instanceof ConsoleApiError ? jobs.error.message : t("errors.generic")) : null;
 
   return (
@@ -71,7 +76,7 @@ export function PublishPanel({
 
       {job ? (
         <PublishProgress job={job} />
-      ) : (
+      ) : !extensions.publishHistory ? null : (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-8 text-center text-sm text-slate-600">{t("publishing_pages.never_published")}</p>
       )}
 
@@ -79,7 +84,13 @@ export function PublishPanel({
         <RecordsErrorsTable errors={status.records_errors} total={job?.function === "publish" ? job.errors_count : status.records_errors.length} processorLabels={processorLabels} />
       ) : null}
 
-      <PublishHistory jobs={withLiveJob(jobs.data ?? [], job)} loading={jobs.isPending} error={jobsError} />
+      {extensions.publishHistory ? (
+        <PublishHistory jobs={withLiveJob(jobs.data ?? [], job)} loading={jobs.isPending} error={jobsError} />
+      ) : (
+        <p className="text-sm text-slate-600" data-testid="publish-history-unavailable">
+          {t("proxy.publish_history_unavailable", { upstream: upstream ?? "" })}
+        </p>
+      )}
     </div>
   );
 }

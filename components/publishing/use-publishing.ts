@@ -7,6 +7,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useCallback, useEffect, useState } from "react";
 import {
   getLiveStatus,
+  getPlainStatus,
   listPublishJobs,
   liveStatusStreamUrl,
   runPublishingAction,
@@ -28,11 +29,11 @@ export const publishingKeys = {
 
 export type LiveTransport = "stream" | "polling";
 
-/** Subscribes to the event stream; answers whether it is open right now. */
-function useStatusStream(dataset_uid: string, onSnapshot: (snapshot: LiveStatusSnapshot) => void): boolean {
+/** Subscribes to the event stream (unless `enabled` is false); answers whether it is open right now. */
+function useStatusStream(dataset_uid: string, onSnapshot: (snapshot: LiveStatusSnapshot) => void, enabled: boolean): boolean {
   const [open, setOpen] = useState(false);
   useEffect(() => {
-    if (typeof EventSource === "undefined") return;
+    if (!enabled || typeof EventSource === "undefined") return;
     const source = new EventSource(liveStatusStreamUrl(dataset_uid), { withCredentials: true });
     const onStatus = (event: MessageEvent<string>) => {
       try {
@@ -51,20 +52,26 @@ function useStatusStream(dataset_uid: string, onSnapshot: (snapshot: LiveStatusS
       source.close();
       setOpen(false);
     };
-  }, [dataset_uid, onSnapshot]);
+  }, [dataset_uid, onSnapshot, enabled]);
   return open;
 }
 
-export function useLiveStatus(dataset_uid: string, initialData: LiveStatusSnapshot) {
+/**
+ * `extensions`: whether the API behind the console has our live status and publish history — in proxy mode an
+ * upstream that speaks only the official API has neither, and the status is polled (lib/features/service.ts).
+ */
+export type PublishingExtensions = { liveStatus: boolean; publishHistory: boolean };
+
+export function useLiveStatus(dataset_uid: string, initialData: LiveStatusSnapshot, extensions: PublishingExtensions = { liveStatus: true, publishHistory: true }) {
   const queryClient = useQueryClient();
   const onSnapshot = useCallback(
     (snapshot: LiveStatusSnapshot) => queryClient.setQueryData(publishingKeys.live(dataset_uid), snapshot),
     [queryClient, dataset_uid],
   );
-  const streaming = useStatusStream(dataset_uid, onSnapshot);
+  const streaming = useStatusStream(dataset_uid, onSnapshot, extensions.liveStatus);
   const query = useQuery({
     queryKey: publishingKeys.live(dataset_uid),
-    queryFn: ({ signal }) => getLiveStatus(dataset_uid, signal),
+    queryFn: ({ signal }) => (extensions.liveStatus ? getLiveStatus(dataset_uid, signal) : getPlainStatus(dataset_uid, signal)),
     initialData,
     refetchInterval: streaming ? false : LIVE_POLL_MS,
     refetchOnWindowFocus: !streaming,
@@ -78,11 +85,12 @@ export function useLiveStatus(dataset_uid: string, initialData: LiveStatusSnapsh
 }
 
 /** The recent publishes, refetched when the live snapshot's latest job starts, changes state or ends. */
-export function usePublishJobs(dataset_uid: string, latest: PublishJob | null) {
+export function usePublishJobs(dataset_uid: string, latest: PublishJob | null, enabled = true) {
   return useQuery({
     queryKey: publishingKeys.jobsAt(dataset_uid, latest),
     queryFn: ({ signal }) => listPublishJobs(dataset_uid, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -45,7 +45,9 @@ function withConnectionPragmas(client: LibsqlClient): LibsqlClient {
           return method.apply(target, args);
         };
       }
-      return Reflect.get(target, prop, receiver);
+      // libsql's client keeps its connection in private fields: its other methods must run on the client itself
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
     },
   });
 }

@@ -39,4 +39,15 @@ describe("readConfig", () => {
     expect(() => readConfig({ MAX_UPLOAD_BYTES: "lots" })).toThrow(/MAX_UPLOAD_BYTES/);
     expect(() => readConfig({ MAX_UPLOAD_BYTES: "0" })).toThrow(/MAX_UPLOAD_BYTES/);
   });
+
+  it("reads proxy mode: UPSTREAM_URL (http or https, no query) and UPSTREAM_TIMEOUT_MS", () => {
+    expect(readConfig({}).upstream).toBeNull();
+    const proxy = readConfig({ UPSTREAM_URL: "https://example.opendatasoft.com/", JOBS: "on" });
+    expect(proxy.upstream).toEqual({ url: "https://example.opendatasoft.com", timeoutMs: 30_000 });
+    // a proxy keeps no datasets: it runs no publish jobs
+    expect(proxy.runJobs).toBe(false);
+    expect(readConfig({ UPSTREAM_URL: "http://localhost:3000", UPSTREAM_TIMEOUT_MS: "1500" }).upstream).toEqual({ url: "http://localhost:3000", timeoutMs: 1500 });
+    for (const bad of ["ftp://example.org", "example.org", "http://example.org/?apikey=x"]) expect(() => readConfig({ UPSTREAM_URL: bad }), bad).toThrow(/UPSTREAM_URL/);
+    expect(() => readConfig({ UPSTREAM_URL: "http://localhost:3000", UPSTREAM_TIMEOUT_MS: "10" })).toThrow(/UPSTREAM_TIMEOUT_MS/);
+  });
 });

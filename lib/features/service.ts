@@ -18,8 +18,11 @@ export type ConsoleFeatures = {
   reorderFields: boolean;
   /** the per-step processing preview */
   stepPreview: boolean;
-  /** the publish history with progress */
+  /** the publish history with progress, and the live status events */
   publishHistory: boolean;
+  liveStatus: boolean;
+  /** the user list's filter by group */
+  userGroupFilter: boolean;
   /** this console's own: simulating users, password links, disabling accounts */
   viewAs: boolean;
   passwordLinks: boolean;
@@ -35,6 +38,8 @@ const EMBEDDED: ConsoleFeatures = {
   reorderFields: true,
   stepPreview: true,
   publishHistory: true,
+  liveStatus: true,
+  userGroupFilter: true,
   viewAs: true,
   passwordLinks: true,
   disableUsers: true,
@@ -52,6 +57,8 @@ export async function consoleFeatures(principal: Principal): Promise<ConsoleFeat
     reorderFields: can.has("reorderFields"),
     stepPreview: can.has("processingPreview"),
     publishHistory: can.has("publishJobs"),
+    liveStatus: can.has("liveStatus"),
+    userGroupFilter: can.has("userGroupFilter"),
     viewAs: false,
     passwordLinks: false,
     disableUsers: false,

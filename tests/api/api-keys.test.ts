@@ -46,6 +46,20 @@ describe.skipIf(!!backend.skipReason)(`API keys API (${backend.provider})`, () =
     expect(expanded.body.user).toMatchObject({ username: owner.username, email: expect.any(String) });
   });
 
+  it("GET /me/ (extension) names the caller and the effective permissions: a key's own, narrowed to its owner's", async () => {
+    const narrowed = await ownerApi.post("/apikeys/", { label: "me", permissions: ["create_dataset", "edit_dataset"] });
+    const me = await apiClient(backend.baseUrl, narrowed.body.key).get("/me/");
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({ username: owner.username, via: "apikey", permissions: ["create_dataset", "edit_dataset"], api_key: { uid: narrowed.body.uid } });
+    // the owner loses edit_dataset: the key loses it too
+    const onlyCreate = await createTestUser({ prefix: "meuser", permissions: ["create_dataset"], keyPermissions: ["create_dataset", "publish_dataset"] });
+    expect((await apiClient(backend.baseUrl, onlyCreate.apiKey).get("/me/")).body.permissions).toEqual(["create_dataset"]);
+    expect((await anonymous.get("/me/")).status).toBe(401);
+    expect((await apiClient(backend.baseUrl, "0".repeat(56)).get("/me/")).status).toBe(401);
+    const session = await signInCookie(backend.baseUrl, owner.username, owner.password);
+    expect((await anonymous.get("/me/", { headers: { Cookie: session } })).body).toMatchObject({ username: owner.username, via: "session", api_key: null });
+  });
+
   it("lists only the caller's own keys", async () => {
     await apiClient(backend.baseUrl, other.apiKey).post("/apikeys/", { label: "Other's" });
     const res = await ownerApi.get("/apikeys/?limit=100");

@@ -63,7 +63,7 @@ describe("authorization matrix inventory", () => {
     // The production server's own entry points call the handler of the route they stand in for, and nothing else serves requests there.
     const serverFiles = readdirSync(join(root, "server")).filter((f) => f.endsWith(".ts"));
     const serving = serverFiles.filter((f) => /serve\w*\(|createServer\(/.test(readFileSync(join(root, "server", f), "utf8")));
-    expect(serving.sort(), "server/ files that answer requests").toEqual(["explore-fast-path.ts", "main.ts"]);
+    expect(serving.sort(), "server/ files that answer requests").toEqual(["explore-fast-path.ts", "main.ts", "upstream-fast-path.ts"]);
     for (const [file, entry] of Object.entries(productionServerEntries)) {
       expect(readFileSync(join(root, file), "utf8"), file).toContain(entry.calls);
       expect(routeHandlerMatrix[entry.standsInFor], file).toBeDefined();

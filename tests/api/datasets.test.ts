@@ -407,6 +407,15 @@ describe.skipIf(!!backend.skipReason)(`datasets API (${backend.provider})`, () =
       expect((await apiClient(backend.baseUrl, editor.apiKey).get("/datasets/?limit=0")).body.total_count).toBe(all);
     });
 
+    it("?right=view (extension) also lists what the caller may only look at: a reviewer's datasets", async () => {
+      const all = (await admin.get("/datasets/?limit=0")).body.total_count;
+      expect((await apiClient(backend.baseUrl, reviewer.apiKey).get("/datasets/?limit=0&right=view")).body.total_count).toBe(all);
+      const mine = await apiClient(backend.baseUrl, contributor.apiKey).get("/datasets/?limit=1000&right=view");
+      expect(mine.body.results.map((d: { uid: string }) => d.uid)).toEqual([contributorsDataset]);
+      expect((await apiClient(backend.baseUrl, nobody.apiKey).get("/datasets/?right=view")).body.total_count).toBe(0);
+      expect((await admin.get("/datasets/?right=everything")).status).toBe(400);
+    });
+
     it("hides other people's datasets from a contributor (404, not 403)", async () => {
       const other = apiClient(backend.baseUrl, otherContributor.apiKey);
       expect((await other.get(`/datasets/${contributorsDataset}/`)).status).toBe(404);

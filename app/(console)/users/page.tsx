@@ -9,6 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageAccess } from "@/lib/auth/current-principal";
 import { isPermission, PERMISSIONS } from "@/lib/auth/permissions";
 import { listGroups } from "@/lib/groups/service";
+import { consoleFeatures } from "@/lib/features/service";
 import { getI18n } from "@/lib/i18n/server";
 import { canManageIdentities } from "@/lib/users/access";
 import { isPending, listUsers } from "@/lib/users/service";
@@ -32,13 +33,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const query = new URLSearchParams({ ...(q ? { q } : {}), ...(permission ? { permission } : {}), ...(group ? { group } : {}) });
   const principal = await requirePageAccess(`/users${query.size ? `?${query}` : ""}`, canManageIdentities);
   const { t, locale } = await getI18n();
+  const features = await consoleFeatures(principal);
   const [users, groups] = await Promise.all([
     listUsers(principal, {
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
       search: q || undefined,
       all_permissions: isPermission(permission) ? [permission] : undefined,
-      group: group || undefined,
+      group: (features.userGroupFilter && group) || undefined,
       sort: ["username"],
     }),
     listGroups(principal, { limit: 1000, offset: 0, sort: "group__title" }),
@@ -76,17 +78,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             ))}
           </Select>
         </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          {t("identity.users.filter_group")}
-          <Select name="group" defaultValue={group}>
-            <option value="">{t("identity.users.any")}</option>
-            {groupOptions.map((g) => (
-              <option key={g.uid} value={g.uid}>
-                {g.title}
-              </option>
-            ))}
-          </Select>
-        </label>
+        {features.userGroupFilter ? (
+          <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+            {t("identity.users.filter_group")}
+            <Select name="group" defaultValue={group}>
+              <option value="">{t("identity.users.any")}</option>
+              {groupOptions.map((g) => (
+                <option key={g.uid} value={g.uid}>
+                  {g.title}
+                </option>
+              ))}
+            </Select>
+          </label>
+        ) : null}
         <Button type="submit" variant="secondary">
           {t("identity.users.apply")}
         </Button>
@@ -143,6 +147,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                       user={{ username: user.username, first_name: user.first_name, last_name: user.last_name, email: user.email, permissions: user.permissions, is_active: user.is_active }}
                       isSelf={user.user_id === principal.user_id}
                       grantable={grantable}
+                      accountControls={{ passwordLinks: features.passwordLinks, disable: features.disableUsers }}
                     />
                   </Td>
                 </tr>

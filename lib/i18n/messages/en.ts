@@ -1197,6 +1197,9 @@ export const en = {
     view_as_unavailable: "View as simulates what each user, group and key of this console sees. In proxy mode the users, groups and rulesets are those of {upstream}, which does not reveal them to another server: sign in there, or with the key you want to check.",
     list_unsorted: "{upstream} does not search or sort its dataset list for other servers: datasets are listed in its own order.",
     list_editable_only: "The list holds the datasets this key may edit (the official list); a dataset you may only read opens from its address.",
+    publish_history_unavailable: "{upstream} does not give publish progress or history to other servers: the status above is polled every second.",
+    step_preview_unavailable: "{upstream} has no per-step preview for other servers, nor reordering in one step: steps are added, edited and deleted there, and their effect shows once published.",
+    source_preview_heading: "First records, as extracted",
   },
 };
 

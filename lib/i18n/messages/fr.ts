@@ -1200,5 +1200,8 @@ export const fr: Messages = {
     view_as_unavailable: "« Voir comme » simule ce que voit chaque utilisateur, groupe et clé de cette console. En mode proxy, les utilisateurs, groupes et règles sont ceux de {upstream}, qui ne les révèle pas à un autre serveur : connectez-vous là-bas, ou avec la clé à vérifier.",
     list_unsorted: "{upstream} ne recherche ni ne trie sa liste de jeux de données pour d’autres serveurs : ils sont listés dans son ordre.",
     list_editable_only: "La liste contient les jeux de données que cette clé peut modifier (la liste officielle) ; un jeu que vous pouvez seulement lire s’ouvre par son adresse.",
+    publish_history_unavailable: "{upstream} ne donne pas la progression ni l’historique des publications aux autres serveurs : l’état ci-dessus est relevé chaque seconde.",
+    step_preview_unavailable: "{upstream} n’offre pas d’aperçu étape par étape aux autres serveurs, ni de réordonnancement en une fois : les étapes s’y ajoutent, se modifient et se suppriment, et leur effet se voit une fois publié.",
+    source_preview_heading: "Premiers enregistrements, tels qu’extraits",
   },
 };

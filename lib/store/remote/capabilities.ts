@@ -15,7 +15,15 @@ export const EXTENSION_OPERATIONS = {
   liveStatus: "get-dataset-live-status",
 } as const;
 
-export type UpstreamExtension = keyof typeof EXTENSION_OPERATIONS | "datasetSearch" | "datasetSort" | "datasetViewRight";
+/** Extensions that are query parameters of official operations (an Opendatasoft domain ignores them). */
+export const EXTENSION_PARAMETERS = {
+  datasetSearch: ["list-datasets", "search"],
+  datasetSort: ["list-datasets", "sort"],
+  datasetViewRight: ["list-datasets", "right"],
+  userGroupFilter: ["get-users", "group"],
+} as const;
+
+export type UpstreamExtension = keyof typeof EXTENSION_OPERATIONS | keyof typeof EXTENSION_PARAMETERS;
 
 export type UpstreamCapabilities = {
   /** the upstream is an instance of this console (it serves our OpenAPI document) */
@@ -30,20 +38,19 @@ type OpenApi = { paths?: Record<string, Record<string, { operationId?: string; p
 
 function fromDocument(doc: OpenApi | null): UpstreamCapabilities {
   const operations = new Set<string>();
-  const listParams = new Set<string>();
-  for (const [path, item] of Object.entries(doc?.paths ?? {})) {
+  /** "operationId parameter" */
+  const queryParams = new Set<string>();
+  for (const item of Object.values(doc?.paths ?? {})) {
     for (const operation of Object.values(item ?? {})) {
-      if (typeof operation?.operationId === "string") operations.add(operation.operationId);
-      if (path === "/datasets/" && operation?.operationId === "list-datasets") {
-        for (const p of operation.parameters ?? []) if (p?.in === "query" && typeof p.name === "string") listParams.add(p.name);
-      }
+      if (typeof operation?.operationId !== "string") continue;
+      operations.add(operation.operationId);
+      for (const p of operation.parameters ?? []) if (p?.in === "query" && typeof p.name === "string") queryParams.add(`${operation.operationId} ${p.name}`);
     }
   }
-  const params: Record<string, string> = { datasetSearch: "search", datasetSort: "sort", datasetViewRight: "right" };
   return {
     console: doc !== null,
     has(extension) {
-      if (extension in params) return listParams.has(params[extension]!);
+      if (extension in EXTENSION_PARAMETERS) return queryParams.has(EXTENSION_PARAMETERS[extension as keyof typeof EXTENSION_PARAMETERS].join(" "));
       return operations.has(EXTENSION_OPERATIONS[extension as keyof typeof EXTENSION_OPERATIONS]);
     },
   };

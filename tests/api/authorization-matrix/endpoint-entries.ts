@@ -134,6 +134,7 @@ export const automationMatrix: Record<string, Entry> = {
   "GET /metadata/dcat/catalog/": e(AUTHENTICATED, { lists: { scope: "view", over: OWN_FOREIGN, marker: "dataset_uid" } }),
   "GET /metadata/dcat/datasets/{dataset_uid}/": e(VIEW),
 
+  "GET /me/": e(AUTHENTICATED),
   "GET /users/": e(ADMINISTRATORS),
   "GET /users/export/": e(ADMINISTRATORS),
   "POST /users/invite/": e(ADMINISTRATORS, { ok: 200, body: (o) => [{ email: `${o.marker}@example.org` }], verify: bulkSucceeded }),

@@ -19,4 +19,6 @@ export const routeHandlerMatrix: Record<string, RouteHandlerEntry> = {
  */
 export const productionServerEntries: Record<string, { standsInFor: keyof typeof routeHandlerMatrix; calls: string }> = {
   "server/explore-fast-path.ts": { standsInFor: "app/api/explore/[version]/[[...path]]/route.ts", calls: "handleExplore(" },
+  // proxy mode only: both API routes relay to the upstream, which decides (lib/http/upstream-relay.ts)
+  "server/upstream-fast-path.ts": { standsInFor: "app/api/automation/[version]/[[...path]]/route.ts", calls: "relayToUpstream(" },
 };

@@ -80,7 +80,18 @@ function EditUserDialog({ user, grantable, open, onOpenChange }: { user: Row; gr
   );
 }
 
-export function UserRowActions({ user, isSelf, grantable }: { user: Row; isSelf: boolean; grantable: string[] }) {
+/** `accountControls`: this console's own account controls, which an upstream (proxy mode) does not offer. */
+export function UserRowActions({
+  user,
+  isSelf,
+  grantable,
+  accountControls,
+}: {
+  user: Row;
+  isSelf: boolean;
+  grantable: string[];
+  accountControls: { passwordLinks: boolean; disable: boolean };
+}) {
   const { t } = useI18n();
   const router = useRouter();
   const toast = useToast();
@@ -100,10 +111,12 @@ export function UserRowActions({ user, isSelf, grantable }: { user: Row; isSelf:
       <Button size="sm" variant="secondary" onClick={() => setEditing(true)} aria-label={`${t("identity.users.edit")} ${user.username}`}>
         {t("identity.users.edit")}
       </Button>
-      <Button size="sm" variant="secondary" onClick={passwordLink}>
-        {t("identity.users.password_link")}
-      </Button>
-      {isSelf ? null : (
+      {accountControls.passwordLinks ? (
+        <Button size="sm" variant="secondary" onClick={passwordLink}>
+          {t("identity.users.password_link")}
+        </Button>
+      ) : null}
+      {isSelf || !accountControls.disable ? null : (
         <ConfirmDialog
           trigger={
             <Button size="sm" variant="secondary">

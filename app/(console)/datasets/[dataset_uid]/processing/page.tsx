@@ -9,7 +9,8 @@ import type { FieldConfiguration } from "@/lib/fields/schema";
 import { getI18n } from "@/lib/i18n/server";
 import { processors, processorTypes } from "@/lib/processors/service";
 import type { DatasetProcessor } from "@/lib/processors/schema";
-import { listResources } from "@/lib/resources/service";
+import { listResources, previewSaved } from "@/lib/resources/service";
+import { consoleFeatures } from "@/lib/features/service";
 import { datasetTitleForMetadata } from "../../_components/load-dataset";
 import { DatasetSection } from "../_components/dataset-section";
 import { loadDatasetPage } from "../_components/load-dataset-page";
@@ -30,11 +31,16 @@ export default async function DatasetProcessingPage({ params }: Props) {
   const principal = await requirePagePrincipal(`/datasets/${dataset_uid}/processing`);
   const { dataset, rights, title } = await loadDatasetPage(principal, dataset_uid);
   const canEdit = rights.edit;
-  const [resources, stack, fields] = await Promise.all([
+  const [resources, stack, fields, features] = await Promise.all([
     listResources(principal, dataset.uid, { limit: 1, offset: 0 }),
     processors.list(principal, dataset.uid, { limit: LIST_LIMIT, offset: 0 }),
     fieldConfigurations.list(principal, dataset.uid, { limit: LIST_LIMIT, offset: 0 }),
+    consoleFeatures(principal),
   ]);
+  // Without the per-step preview (an upstream with the official API only), the first resource's own preview
+  // shows the records as extracted; a resource that cannot be read just shows none.
+  const first = resources.results[0];
+  const sourcePreview = !features.stepPreview && first ? await previewSaved(principal, dataset.uid, first.uid).catch(() => null) : null;
   const { t } = await getI18n();
   const resourcesHref = `/datasets/${dataset.uid}/resources`;
 
@@ -58,6 +64,9 @@ export default async function DatasetProcessingPage({ params }: Props) {
           types={await processorTypes(principal)}
           initialProcessors={stack.results as DatasetProcessor[]}
           initialFields={fields.results as FieldConfiguration[]}
+          extensions={{ stepPreview: features.stepPreview, reorderProcessors: features.reorderProcessors, reorderFields: features.reorderFields }}
+          sourcePreview={sourcePreview}
+          upstream={features.upstream}
         />
       )}
     </DatasetSection>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PublishPanel } from "@/components/publishing/publish-panel";
 import { requirePagePrincipal } from "@/lib/auth/current-principal";
+import { consoleFeatures } from "@/lib/features/service";
 import { getI18n } from "@/lib/i18n/server";
 import { processors } from "@/lib/processors/service";
 import { liveStatusSnapshot } from "@/lib/publishing/status-stream";
@@ -24,7 +25,11 @@ export default async function DatasetPublishingPage({ params }: Props) {
   const { dataset_uid } = await params;
   const principal = await requirePagePrincipal(`/datasets/${dataset_uid}/publishing`);
   const { dataset, rights, title } = await loadDatasetPage(principal, dataset_uid);
-  const [snapshot, stack] = await Promise.all([liveStatusSnapshot(principal, dataset.uid), processors.list(principal, dataset.uid, { limit: LIST_LIMIT, offset: 0 })]);
+  const [snapshot, stack, features] = await Promise.all([
+    liveStatusSnapshot(principal, dataset.uid),
+    processors.list(principal, dataset.uid, { limit: LIST_LIMIT, offset: 0 }),
+    consoleFeatures(principal),
+  ]);
   // The per-record errors name their processor by uid: its label reads better.
   const processorLabels = Object.fromEntries(stack.results.map((p) => [String(p.uid), String(p.label ?? p.type)]));
   const { t } = await getI18n();
@@ -32,7 +37,11 @@ export default async function DatasetPublishingPage({ params }: Props) {
   return (
     <DatasetSection t={t} dataset={dataset} canManage={rights.manage} title={title} current="publishing" width="max-w-5xl">
       <p className="max-w-3xl text-sm text-slate-600">{t("publishing_pages.intro")}</p>
-      <PublishPanel dataset_uid={dataset.uid} canPublish={rights.publish} isRestricted={dataset.is_restricted} initial={snapshot} processorLabels={processorLabels} />
+      <PublishPanel dataset_uid={dataset.uid} canPublish={rights.publish} isRestricted={dataset.is_restricted} initial={snapshot}
+        processorLabels={processorLabels}
+        extensions={{ liveStatus: features.liveStatus, publishHistory: features.publishHistory }}
+        upstream={features.upstream}
+      />
     </DatasetSection>
   );
 }
