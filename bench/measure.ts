@@ -29,8 +29,11 @@ async function fetchChecked(url: string, headers: Record<string, string>, check?
   }
 }
 
-/** `count` requests one after the other (after `warmup` unmeasured ones), timed to the last byte of the body. */
-export async function sequential(url: string, options: { headers: Record<string, string>; count: number; warmup?: number; check?: Check }): Promise<Sequential> {
+/**
+ * `count` requests one after the other (after `warmup` unmeasured ones), timed to the last byte of the body.
+ * `samples`: also collects each duration there (to pool several rounds).
+ */
+export async function sequential(url: string, options: { headers: Record<string, string>; count: number; warmup?: number; check?: Check; samples?: number[] }): Promise<Sequential> {
   for (let i = 0; i < (options.warmup ?? 10); i++) await fetchChecked(url, options.headers, options.check);
   const samples: number[] = [];
   const t0 = performance.now();
@@ -40,6 +43,7 @@ export async function sequential(url: string, options: { headers: Record<string,
     samples.push(performance.now() - start);
   }
   const seconds = (performance.now() - t0) / 1000;
+  options.samples?.push(...samples);
   return { ...stats(samples), req_per_s: round(options.count / seconds) };
 }
 

@@ -3,6 +3,7 @@
 import { benchDatasets } from "./datasets";
 import { benchExplore } from "./explore";
 import { benchPreview } from "./preview";
+import { benchProxy } from "./proxy";
 import { benchPublish } from "./publish";
 import { benchUpload } from "./upload";
 
@@ -10,6 +11,7 @@ const BENCHMARKS: Record<string, { usage: string; run(args: string[]): Promise<v
   datasets: { usage: "datasets [--db=sqlite|postgresql] [--count=100000]   list API and console page at 100,000 datasets", run: benchDatasets },
   explore: { usage: "explore [--db=sqlite|postgresql] [--rows=1000000]    Explore records p95, 50 connections, with and without a publish", run: benchExplore },
   preview: { usage: "preview [--size=1MiB --size=64MiB --size=2GiB]          preview latency of uploaded CSVs as they grow", run: benchPreview },
+  proxy: { usage: "proxy [--count=400] [--size=2GiB]                       latency the proxy adds over direct calls (list, retrieve, preview), memory of a large upload through it", run: benchProxy },
   publish: { usage: "publish [--db=sqlite|postgresql] [--rows=1000000]    CSV + 3 processors, publish to queryable, vs sqlite3 .import", run: benchPublish },
   upload: { usage: "upload [--size=64MiB --size=2GiB]                        upload throughput and server memory", run: benchUpload },
 };

@@ -7,6 +7,11 @@ import { startJobRunner } from "@/lib/publishing/runner";
 import { log } from "@/lib/log/logger";
 
 async function main() {
+  if (config().upstream) {
+    // proxy mode: the upstream publishes its own datasets; there is nothing here to run
+    console.error("UPSTREAM_URL is set: this console is a proxy, and publish workers have nothing to do. Stop.");
+    process.exit(2);
+  }
   // Migrations only: the first start (admin account, demo domain) is the web server's, which prints the login.
   await migrate(config().database);
   await startJobRunner();

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { pulledWebStream } from "@/lib/http/node-streams";
 import { SECURITY_HEADERS } from "@/lib/http/security-headers.mjs";
 
 /** The URL as Next gives it to route handlers: the Host header, and the protocol a proxy forwarded. */
@@ -19,7 +20,7 @@ export function webRequest(request: IncomingMessage, url: URL, { withBody = fals
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   const hasBody = withBody && request.method !== "GET" && request.method !== "HEAD";
-  const body = hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined;
+  const body = hasBody ? pulledWebStream(request) : undefined;
   return new Request(url, { method: request.method, headers, body, ...(hasBody ? { duplex: "half" } : {}) } as RequestInit);
 }
 

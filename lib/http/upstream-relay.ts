@@ -8,6 +8,7 @@ import { CONSOLE_HEADER, errorResponse, isConsoleRequest } from "@/lib/http/api-
 import { log } from "@/lib/log/logger";
 import { principalFromSession } from "@/lib/auth/principal";
 import { sessionIdFromCookies } from "@/lib/auth/session-cookie";
+import { sendToUpstream } from "@/lib/store/remote/http-transport";
 import { upstreamClient } from "@/lib/store/remote/upstream-client";
 import type { UpstreamCredentials } from "@/lib/store/remote/credentials";
 
@@ -60,17 +61,6 @@ function upstreamRequestHeaders(request: Request, credentials: UpstreamCredentia
   return headers;
 }
 
-/** The request body streamed on, calling `onEnd` once all of it has been sent. */
-function bodyWithEnd(body: ReadableStream<Uint8Array>, onEnd: () => void): ReadableStream<Uint8Array> {
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      flush() {
-        onEnd();
-      },
-    }),
-  );
-}
-
 /**
  * Sends the call. The deadline runs from the end of the request body to the upstream's status line, so a long
  * upload or a long export is never cut, and a silent upstream is. A read whose connection fails is tried once more
@@ -83,23 +73,16 @@ async function send(target: URL, method: string, headers: Headers, requestBody: 
   for (let attempt = 1; ; attempt++) {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let timedOut = false;
     const startDeadline = () => {
-      timer ??= setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, upstream.timeoutMs);
+      timer ??= setTimeout(() => controller.abort(), upstream.timeoutMs);
     };
-    const body = withBody ? bodyWithEnd(requestBody, startDeadline) : null;
-    if (!body) startDeadline();
     try {
-      const init = { method, headers, body, signal: controller.signal, redirect: "manual", ...(body ? { duplex: "half" } : {}) };
-      const response = await fetch(target, init as RequestInit);
+      const answer = await sendToUpstream(target, { method, headers, body: withBody ? requestBody : null, signal: controller.signal, onBodySent: startDeadline });
       clearTimeout(timer);
-      return response;
+      return answer;
     } catch (error) {
       clearTimeout(timer);
-      if (timedOut) throw client.timeout();
+      if (controller.signal.aborted) throw client.timeout();
       if (withBody || attempt >= 2) throw client.unreachable(error);
     }
   }
@@ -115,11 +98,6 @@ async function answerOf(upstreamAnswer: Response, request: Request, url: URL): P
   upstreamAnswer.headers.forEach((value, name) => {
     if (!DROPPED_RESPONSE_HEADERS.has(name)) headers.set(name, value);
   });
-  // fetch has already decoded a compressed body: its length and encoding no longer describe what we send.
-  if (upstreamAnswer.headers.has("content-encoding")) {
-    headers.delete("content-encoding");
-    headers.delete("content-length");
-  }
   const location = headers.get("location");
   if (location) headers.set("location", String(rewriteUpstreamUrl(location, upstreamUrl, url.origin)));
 

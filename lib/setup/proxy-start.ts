@@ -7,7 +7,7 @@ import { upstreamClient } from "@/lib/store/remote/upstream-client";
 import { store } from "@/lib/store/store";
 
 const HOUR = 3600_000;
-const IGNORED = ["ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_API_KEY", "SEED_DEMO", "DEMO_PASSWORD", "MAX_UPLOAD_BYTES", "MAX_DATASET_RECORDS", "ALLOWED_PRIVATE_HOSTS", "JOBS"];
+const IGNORED = ["ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_API_KEY", "SEED_DEMO", "DEMO_PASSWORD", "MAX_DATASET_RECORDS", "ALLOWED_PRIVATE_HOSTS", "JOBS"];
 
 export async function announceProxyMode(): Promise<void> {
   const cfg = config();

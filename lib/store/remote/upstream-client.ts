@@ -5,6 +5,7 @@
 import type { UpstreamConfig } from "@/lib/env/config";
 import { AppError, ERROR_STATUS, msg, type ErrorCode, type Text } from "@/lib/errors/app-error";
 import type { UpstreamCredentials } from "@/lib/store/remote/credentials";
+import { sendToUpstream } from "@/lib/store/remote/http-transport";
 
 export const AUTOMATION_BASE = "/api/automation/v1.0";
 export const EXPLORE_BASE = "/api/explore/v2.1";
@@ -104,24 +105,24 @@ export class UpstreamClient {
     throw await this.errorOf(response);
   }
 
-  /** fetch with the upstream's deadline, retrying a read once if the connection failed before any answer. */
+  /** The call with the upstream's deadline, a read tried once more if its connection failed before any answer. */
   private async fetchWithDeadline(credentials: UpstreamCredentials | null, call: UpstreamCall): Promise<Response> {
     const deadline = AbortSignal.timeout(this.config.timeoutMs);
-    const headers: Record<string, string> = { Accept: call.accept ?? "application/json" };
-    if (credentials) headers.Authorization = credentials.authorization();
-    let body: BodyInit | undefined;
+    const headers = new Headers({ Accept: call.accept ?? "application/json" });
+    if (credentials) headers.set("Authorization", credentials.authorization());
+    let body: ReadableStream<Uint8Array> | string | undefined;
     if (call.stream) {
       body = call.stream.body;
-      headers["Content-Type"] = call.stream.contentType;
+      headers.set("Content-Type", call.stream.contentType);
     } else if (call.body !== undefined) {
       body = JSON.stringify(call.body);
-      headers["Content-Type"] = "application/json";
+      headers.set("Content-Type", "application/json");
     }
     const url = this.url(call.path, call.query, call.api);
     const attempts = call.method === "GET" ? 2 : 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await fetch(url, { method: call.method, headers, body, signal: deadline, redirect: "manual", ...(call.stream ? { duplex: "half" } : {}) } as RequestInit);
+        return await sendToUpstream(url, { method: call.method, headers, body, signal: deadline });
       } catch (error) {
         if (deadline.aborted) throw this.timeout();
         if (attempt >= attempts) throw this.unreachable(error);
@@ -155,8 +156,8 @@ export class UpstreamClient {
   }
 
   unreachable(error: unknown): AppError {
-    const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-    const reason = cause?.code ?? cause?.message ?? (error as Error)?.message ?? "unknown error";
+    const failure = error as { code?: string; message?: string; cause?: { code?: string; message?: string } } | undefined;
+    const reason = failure?.code ?? failure?.cause?.code ?? failure?.cause?.message ?? failure?.message ?? "unknown error";
     return new AppError("upstream_unavailable", msg("upstream.unavailable", { upstream: this.origin, reason }));
   }
 
