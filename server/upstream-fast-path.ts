@@ -2,14 +2,12 @@
 // before Next, with the same relay as the Next routes (lib/http/upstream-relay.ts) — Next's routing would cost
 // more than the relay (docs/decisions/0010-proxy-mode.md). Bodies stream both ways.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { relayToUpstream } from "@/lib/http/upstream-relay";
+import { RELAYED_PREFIXES, relayToUpstream } from "@/lib/http/upstream-relay";
 import { log } from "@/lib/log/logger";
 import { requestUrl, sendWebResponse, webRequest } from "./web-bridge";
 
-const RELAYED = ["/api/automation/", "/api/explore/"];
-
 export function isRelayed(request: IncomingMessage): boolean {
-  return RELAYED.some((prefix) => request.url?.startsWith(prefix));
+  return RELAYED_PREFIXES.some((prefix) => request.url?.startsWith(prefix));
 }
 
 export async function serveRelayed(request: IncomingMessage, response: ServerResponse): Promise<void> {

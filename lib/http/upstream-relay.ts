@@ -1,9 +1,10 @@
 // Proxy mode: the Automation and Explore APIs of this console are the upstream's, relayed at the transport level
 // (docs/decisions/0010-proxy-mode.md). Status, headers and bodies pass unchanged and streamed both ways (uploads,
 // exports, the live status events); the caller's own key goes on as they sent it, or the console session's key is
-// added. What the upstream's answer cannot say for itself — it is down, or too slow — gets our JSON error.
+// added. What the upstream's answer cannot say for itself — it is down, too slow, or its gateway answers an HTML
+// error page — gets our JSON error.
 import { config } from "@/lib/env/config";
-import { isAppError } from "@/lib/errors/app-error";
+import { isAppError, notFound } from "@/lib/errors/app-error";
 import { CONSOLE_HEADER, errorResponse, isConsoleRequest } from "@/lib/http/api-handler";
 import { log } from "@/lib/log/logger";
 import { principalFromSession } from "@/lib/auth/principal";
@@ -32,6 +33,7 @@ const DROPPED_REQUEST_HEADERS = new Set([
 const DROPPED_RESPONSE_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "trailer", "upgrade", "set-cookie", "proxy-authenticate"]);
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
+export const RELAYED_PREFIXES = ["/api/automation/", "/api/explore/"];
 /** Automation lists carry absolute next/previous links, which must point at this console, not the upstream. */
 const LINKED_JSON_MAX_BYTES = 16 * 1024 * 1024;
 
@@ -94,6 +96,11 @@ function rewriteUpstreamUrl(value: unknown, from: string, to: string): unknown {
 
 async function answerOf(upstreamAnswer: Response, request: Request, url: URL): Promise<Response> {
   const { url: upstreamUrl } = config().upstream!;
+  // A failure the upstream explains in JSON (its trace_id…) goes on as it is; a gateway's HTML error page becomes
+  // our JSON error naming the upstream, so API clients always get the error shape.
+  if (upstreamAnswer.status >= 500 && !/json/i.test(upstreamAnswer.headers.get("content-type") ?? "")) {
+    return errorResponse(await upstreamClient(config().upstream!).errorOf(upstreamAnswer));
+  }
   const headers = new Headers();
   upstreamAnswer.headers.forEach((value, name) => {
     if (!DROPPED_RESPONSE_HEADERS.has(name)) headers.set(name, value);
@@ -134,6 +141,8 @@ async function answerOf(upstreamAnswer: Response, request: Request, url: URL): P
 export async function relayToUpstream(request: Request, clientAddress: string | null = null): Promise<Response> {
   const upstream = config().upstream!;
   const url = new URL(request.url);
+  // Only the two APIs go through, whatever dot segments the raw path had: never a session's key to another path.
+  if (!RELAYED_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return errorResponse(notFound());
   try {
     const credentials = hasOwnCredentials(request, url) ? null : await sessionCredentials(request, url);
     const target = new URL(`${upstream.url}${url.pathname}${url.search}`);

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePagePrincipal } from "@/lib/auth/current-principal";
+import { upstreamHost } from "@/lib/env/upstream-host";
 import { getI18n } from "@/lib/i18n/server";
 import { automationEndpoints } from "@/app/api/automation/_endpoints";
 
@@ -18,12 +20,14 @@ export default async function ApiReferencePage() {
   const { t } = await getI18n();
   const host = (await headers()).get("host") ?? "localhost:3000";
   const base = `http://${host}/api/automation/v1`;
+  const upstream = upstreamHost();
   return (
     <div className="max-w-5xl space-y-6">
       <header>
         <h1 className="text-2xl font-semibold text-slate-900">{t("api_reference.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("api_reference.intro")}</p>
       </header>
+      {upstream ? <Alert tone="info">{t("proxy.api_relayed", { upstream })}</Alert> : null}
       <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="text-sm font-semibold text-slate-900">{t("api_reference.auth_title")}</h2>
         <p className="text-sm text-slate-600">{t("api_reference.auth_body")}</p>

@@ -1200,6 +1200,7 @@ export const en = {
     publish_history_unavailable: "{upstream} does not give publish progress or history to other servers: the status above is polled every second.",
     step_preview_unavailable: "{upstream} has no per-step preview for other servers, nor reordering in one step: steps are added, edited and deleted there, and their effect shows once published.",
     source_preview_heading: "First records, as extracted",
+    api_relayed: "This console relays the API of {upstream}, with your key: the operations below are this console's; {upstream} answers those it has (an Opendatasoft domain, the official ones), and its OpenAPI document is the one linked.",
   },
 };
 

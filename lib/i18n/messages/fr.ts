@@ -1203,5 +1203,6 @@ export const fr: Messages = {
     publish_history_unavailable: "{upstream} ne donne pas la progression ni l’historique des publications aux autres serveurs : l’état ci-dessus est relevé chaque seconde.",
     step_preview_unavailable: "{upstream} n’offre pas d’aperçu étape par étape aux autres serveurs, ni de réordonnancement en une fois : les étapes s’y ajoutent, se modifient et se suppriment, et leur effet se voit une fois publié.",
     source_preview_heading: "Premiers enregistrements, tels qu’extraits",
+    api_relayed: "Cette console relaie l’API de {upstream}, avec votre clé : les opérations ci-dessous sont celles de cette console ; {upstream} répond à celles qu’il connaît (un domaine Opendatasoft, les officielles), et son document OpenAPI est celui du lien.",
   },
 };
