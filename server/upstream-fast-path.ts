@@ -14,6 +14,9 @@ export async function serveRelayed(request: IncomingMessage, response: ServerRes
   const url = requestUrl(request);
   try {
     const answer = await relayToUpstream(webRequest(request, url, { withBody: true }), request.socket.remoteAddress ?? null);
+    // The upstream answered before taking the whole body (413, 401…): what the client still sends is unread, so the
+    // connection cannot carry another request — close it after this answer instead of leaving the client hanging.
+    if (!request.complete) answer.headers.set("connection", "close");
     await sendWebResponse(answer, request, response);
   } catch (error) {
     // the client went away mid-stream (an upload cancelled, an export closed): nothing to answer

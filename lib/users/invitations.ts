@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import type { Principal } from "@/lib/auth/principal";
+import { config } from "@/lib/env/config";
 import { AppError, msg, notFound } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/zod-messages";
 import { randomToken } from "@/lib/ids/uid";
@@ -125,7 +126,8 @@ export async function createPasswordLink(principal: Principal, username: string,
 
 /** What the invitation page shows, or null when the link is unknown, used or expired. */
 export async function openInvitation(token: string): Promise<{ username: string; email: string | null; has_password: boolean } | null> {
-  if (!/^[a-f0-9]{64}$/.test(token)) return null;
+  // proxy mode: invitations are the upstream's, and its links lead there; none is this console's
+  if (config().upstream || !/^[a-f0-9]{64}$/.test(token)) return null;
   const found = await store().users.findToken(hashInvitationToken(token));
   if (!found || found.purpose !== "invitation" || found.expires_at <= new Date()) return null;
   return { username: found.user.username, email: found.user.email, has_password: found.user.has_password };

@@ -1,17 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import type { UpstreamSessionRecord, UpstreamSessionStore } from "@/lib/store/types";
 
-type Row = {
-  id: string;
-  username: string;
-  permissions: string;
-  permissions_known: boolean;
-  key_box: string;
-  locale: string | null;
-  created_at: Date;
-  last_seen_at: Date;
-  expires_at: Date;
-};
+/** The row as stored: the permissions as a JSON array. */
+type Row = Omit<UpstreamSessionRecord, "permissions"> & { permissions: string };
 
 function toRecord(row: Row): UpstreamSessionRecord {
   let permissions: string[] = [];

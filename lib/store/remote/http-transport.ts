@@ -42,9 +42,17 @@ function webHeaders(headers: http.IncomingHttpHeaders): Headers {
 
 export function sendToUpstream(url: URL, init: TransportRequest): Promise<Response> {
   const secure = url.protocol === "https:";
+  let source: Readable | null = null;
+  let sent = false;
   return new Promise<Response>((resolve, reject) => {
     if (init.signal.aborted) return reject(init.signal.reason);
     const request = (secure ? https : http).request(url, { method: init.method, headers: nodeHeaders(init.headers), agent: secure ? agents().https : agents().http }, (answer) => {
+      // An answer before the whole body went (413, 401…): the rest is not sent. The caller's own client still has
+      // it in flight; the production server closes that connection after answering (server/upstream-fast-path.ts).
+      if (source && !sent) {
+        source.unpipe(request);
+        source.pause();
+      }
       const status = answer.statusCode ?? 502;
       const body = NULL_BODY_STATUSES.has(status) || init.method === "HEAD" ? null : pulledWebStream(answer);
       if (!body) answer.resume();
@@ -60,9 +68,12 @@ export function sendToUpstream(url: URL, init: TransportRequest): Promise<Respon
     } else if (typeof init.body === "string") {
       request.end(init.body, () => init.onBodySent?.());
     } else {
-      const source = Readable.fromWeb(init.body as import("node:stream/web").ReadableStream<Uint8Array>);
+      source = Readable.fromWeb(init.body as import("node:stream/web").ReadableStream<Uint8Array>);
       source.on("error", (error) => request.destroy(error));
-      source.on("end", () => init.onBodySent?.());
+      source.on("end", () => {
+        sent = true;
+        init.onBodySent?.();
+      });
       source.pipe(request);
     }
   });
