@@ -6,6 +6,21 @@ import { RELAYED_PREFIXES, relayToUpstream } from "@/lib/http/upstream-relay";
 import { log } from "@/lib/log/logger";
 import { requestUrl, sendWebResponse, webRequest } from "./web-bridge";
 
+const EARLY_ANSWER_WAIT_MS = 10_000;
+
+function bodyEnd(request: IncomingMessage, timeoutMs: number): Promise<void> {
+  if (request.complete || request.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    request.once("end", done);
+    request.once("close", done);
+  });
+}
+
 export function isRelayed(request: IncomingMessage): boolean {
   return RELAYED_PREFIXES.some((prefix) => request.url?.startsWith(prefix));
 }
@@ -14,9 +29,13 @@ export async function serveRelayed(request: IncomingMessage, response: ServerRes
   const url = requestUrl(request);
   try {
     const answer = await relayToUpstream(webRequest(request, url, { withBody: true }), request.socket.remoteAddress ?? null);
-    // The upstream answered before taking the whole body (413, 401…): what the client still sends is unread, so the
-    // connection cannot carry another request — close it after this answer instead of leaving the client hanging.
-    if (!request.complete) answer.headers.set("connection", "close");
+    // The upstream answered before taking the whole body (413, 401…): the rest is read and dropped
+    // (lib/store/remote/http-transport.ts). Answering once it is in lets the client read the answer rather than
+    // fail writing to a closed connection; the connection is not kept for another request either way.
+    if (!request.complete) {
+      answer.headers.set("connection", "close");
+      await bodyEnd(request, EARLY_ANSWER_WAIT_MS);
+    }
     await sendWebResponse(answer, request, response);
   } catch (error) {
     // the client went away mid-stream (an upload cancelled, an export closed): nothing to answer

@@ -10,7 +10,7 @@ import { discoverUpstreamIdentity, type UpstreamIdentity } from "@/lib/auth/upst
 import { config } from "@/lib/env/config";
 import { upstreamFor } from "@/lib/store/remote";
 import { UpstreamCredentials } from "@/lib/store/remote/credentials";
-import { upstreamClient } from "@/lib/store/remote/upstream-client";
+import { upstreamClient, type UpstreamClient } from "@/lib/store/remote/upstream-client";
 import { store } from "@/lib/store/store";
 
 /** The purpose the session key is sealed under (lib/auth/secret-box.ts). */
@@ -21,7 +21,8 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 type Identity = { username: string; permissions: readonly string[]; permissions_known: boolean };
 
-function upstreamPrincipal(identity: Identity, credentials: UpstreamCredentials, extra: Pick<Principal, "via" | "session_id" | "locale">): Principal {
+/** `client`: another upstream than the configured one (the tests drive two). */
+export function upstreamPrincipal(identity: Identity, credentials: UpstreamCredentials, extra: Pick<Principal, "via" | "session_id" | "locale">, client?: UpstreamClient): Principal {
   const permissions = new Set(identity.permissions.filter(isPermission));
   return {
     user_id: identity.username,
@@ -29,7 +30,7 @@ function upstreamPrincipal(identity: Identity, credentials: UpstreamCredentials,
     permissions,
     rulesets: [],
     ...extra,
-    upstream: upstreamFor(credentials, { permissions, permissionsKnown: identity.permissions_known }),
+    upstream: upstreamFor(credentials, { permissions, permissionsKnown: identity.permissions_known }, client),
   };
 }
 

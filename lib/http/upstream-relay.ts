@@ -34,7 +34,11 @@ const DROPPED_RESPONSE_HEADERS = new Set(["connection", "keep-alive", "transfer-
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 export const RELAYED_PREFIXES = ["/api/automation/", "/api/explore/"];
-/** Automation lists carry absolute next/previous links, which must point at this console, not the upstream. */
+/**
+ * JSON answers carry absolute links into the relayed APIs (list next/previous, a template's suggest_url, Explore's
+ * links[].href), which must point at this console, not the upstream. Documents — exports, the DCAT description in
+ * any of its formats (application/ld+json too) — pass untouched: their IRIs name the upstream's datasets.
+ */
 const LINKED_JSON_MAX_BYTES = 16 * 1024 * 1024;
 
 function hasOwnCredentials(request: Request, url: URL): boolean {
@@ -90,8 +94,63 @@ async function send(target: URL, method: string, headers: Headers, requestBody: 
   }
 }
 
-function rewriteUpstreamUrl(value: unknown, from: string, to: string): unknown {
-  return typeof value === "string" && value.startsWith(from) ? to + value.slice(from.length) : value;
+function rewriteUpstreamUrl(value: string, from: string, to: string): string {
+  return value.startsWith(from) ? to + value.slice(from.length) : value;
+}
+
+/** Every string of the JSON that links into a relayed API of the upstream, pointed at this console instead. */
+export function rewriteUpstreamLinks(text: string, upstreamUrl: string, origin: string): string {
+  const prefixes = RELAYED_PREFIXES.map((prefix) => upstreamUrl + prefix);
+  if (!prefixes.some((prefix) => text.includes(prefix))) return text;
+  try {
+    const body: unknown = JSON.parse(text, (_key, value: unknown) =>
+      typeof value === "string" && prefixes.some((prefix) => value.startsWith(prefix)) ? rewriteUpstreamUrl(value, upstreamUrl, origin) : value,
+    );
+    return JSON.stringify(body);
+  } catch {
+    return text; // not JSON after all: passed on as it came
+  }
+}
+
+function carriesLinks(answer: Response, request: Request, url: URL): boolean {
+  return (
+    request.method === "GET" &&
+    answer.ok &&
+    !/\/exports\/[^/]+/.test(url.pathname) && // an export itself, not the list of export links
+
+    /^application\/json\b/i.test(answer.headers.get("content-type") ?? "") &&
+    Number(answer.headers.get("content-length") ?? "0") <= LINKED_JSON_MAX_BYTES
+  );
+}
+
+/**
+ * The whole body when it ends within the limit; otherwise (an answer sent without a length that turns out large)
+ * a stream of what was read followed by the rest, passed on untouched.
+ */
+async function bodyWithin(body: ReadableStream<Uint8Array>, limit: number): Promise<{ text: string } | { stream: ReadableStream<Uint8Array> }> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: Buffer.concat(chunks).toString("utf8") };
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > limit) break;
+  }
+  return {
+    stream: new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(chunk);
+      },
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    }),
+  };
 }
 
 async function answerOf(upstreamAnswer: Response, request: Request, url: URL): Promise<Response> {
@@ -106,30 +165,14 @@ async function answerOf(upstreamAnswer: Response, request: Request, url: URL): P
     if (!DROPPED_RESPONSE_HEADERS.has(name)) headers.set(name, value);
   });
   const location = headers.get("location");
-  if (location) headers.set("location", String(rewriteUpstreamUrl(location, upstreamUrl, url.origin)));
+  if (location) headers.set("location", rewriteUpstreamUrl(location, upstreamUrl, url.origin));
 
-  const linked =
-    request.method === "GET" &&
-    upstreamAnswer.ok &&
-    url.pathname.startsWith("/api/automation/") &&
-    /json/i.test(upstreamAnswer.headers.get("content-type") ?? "") &&
-    Number(upstreamAnswer.headers.get("content-length") ?? "0") <= LINKED_JSON_MAX_BYTES;
-  if (!linked) return new Response(request.method === "HEAD" ? null : upstreamAnswer.body, { status: upstreamAnswer.status, headers });
-
-  const text = await upstreamAnswer.text();
-  let out = text;
-  if (text.includes(upstreamUrl)) {
-    try {
-      const body = JSON.parse(text) as Record<string, unknown>;
-      if (body && typeof body === "object" && !Array.isArray(body) && ("next" in body || "previous" in body)) {
-        body.next = rewriteUpstreamUrl(body.next, upstreamUrl, url.origin);
-        body.previous = rewriteUpstreamUrl(body.previous, upstreamUrl, url.origin);
-        out = JSON.stringify(body);
-      }
-    } catch {
-      // not JSON after all: passed on as it came
-    }
+  if (!upstreamAnswer.body || !carriesLinks(upstreamAnswer, request, url)) {
+    return new Response(request.method === "HEAD" ? null : upstreamAnswer.body, { status: upstreamAnswer.status, headers });
   }
+  const read = await bodyWithin(upstreamAnswer.body, LINKED_JSON_MAX_BYTES);
+  if ("stream" in read) return new Response(read.stream, { status: upstreamAnswer.status, headers });
+  const out = rewriteUpstreamLinks(read.text, upstreamUrl, url.origin);
   headers.set("content-length", String(Buffer.byteLength(out)));
   return new Response(out, { status: upstreamAnswer.status, headers });
 }

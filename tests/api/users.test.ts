@@ -12,6 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const backend = inject("backend");
+// Through a proxy console invitations are the upstream's: their links lead to its own invitation page and sign-in.
+const invitationOrigin = backend.proxy?.upstreamUrl ?? backend.baseUrl;
 
 describe.skipIf(!!backend.skipReason)(`users API (${backend.provider})`, () => {
   const admin = apiClient(backend.baseUrl, backend.adminKey);
@@ -216,7 +218,7 @@ describe.skipIf(!!backend.skipReason)(`users API (${backend.provider})`, () => {
       official("POST", "/users/invite/", 200, res);
       expect(Object.keys(res.body)).toEqual(["0", "1", "2", "3"]);
       expect(res.body["0"]).toMatchObject({ status_code: "success", data: { email, first_name: "Ina", permissions: ["create_dataset"], groups: [{ uid: group }], is_pending: true } });
-      expect(res.body["0"].data.invitation_url).toMatch(new RegExp(`^${backend.baseUrl}/invitation/[a-f0-9]{64}$`));
+      expect(res.body["0"].data.invitation_url).toMatch(new RegExp(`^${invitationOrigin}/invitation/[a-f0-9]{64}$`));
       expect(res.body["0"].data.username).toBe(email.split("@")[0]);
       for (const i of ["1", "2", "3"]) expect(res.body[i]).toMatchObject({ status_code: "error", error: { error_code: "validation_error" } });
       expect(res.body["1"].error.detail.email).toBeDefined();
@@ -239,14 +241,14 @@ describe.skipIf(!!backend.skipReason)(`users API (${backend.provider})`, () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain(username);
       // pending accounts cannot sign in before
-      await expect(signInCookie(backend.baseUrl, username, "anything-at-all")).rejects.toThrow();
+      await expect(signInCookie(invitationOrigin, username, "anything-at-all")).rejects.toThrow();
       const { acceptInvitation } = await import("@/lib/users/invitations");
       const token = invitation_url.split("/").pop()!;
       await expect(acceptInvitation(token, "password")).rejects.toMatchObject({ code: "validation_error" });
       await expect(acceptInvitation(token, "short")).rejects.toMatchObject({ code: "validation_error" });
       await expect(acceptInvitation(token, "correct horse battery staple")).resolves.toEqual({ username });
       await expect(acceptInvitation(token, "another good passphrase")).rejects.toMatchObject({ code: "not_found" });
-      expect(await signInCookie(backend.baseUrl, username, "correct horse battery staple")).toContain("session-token");
+      expect(await signInCookie(invitationOrigin, username, "correct horse battery staple")).toContain("session-token");
       expect((await admin.get(`/users/${username}/`)).body.is_pending).toBe(false);
       const spent = await fetch(invitation_url);
       expect(await spent.text()).not.toContain(`name="password"`);

@@ -1,5 +1,19 @@
 // Signs in through next-auth's real credentials flow (CSRF token, callback) and returns the Cookie header.
-export async function signInCookie(baseUrl: string, username: string, password: string): Promise<string> {
+export function signInCookie(baseUrl: string, username: string, password: string): Promise<string> {
+  return signInWith(baseUrl, { username, password });
+}
+
+/** Proxy mode's sign-in: an API key of the upstream domain, the username for display only. */
+export function signInWithKey(baseUrl: string, apikey: string, username = ""): Promise<string> {
+  return signInWith(baseUrl, { apikey, username });
+}
+
+/** A console session of a test user: their password, or their upstream key when the console is a proxy. */
+export function consoleSession(baseUrl: string, user: { username: string; password: string; apiKey: string }, proxied: boolean): Promise<string> {
+  return proxied ? signInWithKey(baseUrl, user.apiKey, user.username) : signInCookie(baseUrl, user.username, user.password);
+}
+
+async function signInWith(baseUrl: string, fields: Record<string, string>): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
@@ -16,11 +30,11 @@ export async function signInCookie(baseUrl: string, username: string, password: 
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
+    body: new URLSearchParams({ csrfToken, ...fields, json: "true" }),
   });
   keep(response);
   if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) {
-    throw new Error(`Sign-in failed for ${username}: HTTP ${response.status}`);
+    throw new Error(`Sign-in failed for ${fields.username || "an API key"}: HTTP ${response.status}`);
   }
   return cookie();
 }

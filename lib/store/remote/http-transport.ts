@@ -40,19 +40,32 @@ function webHeaders(headers: http.IncomingHttpHeaders): Headers {
   return out;
 }
 
+/** What is still read and dropped of a body the upstream answered before taking; past it, the caller is cut. */
+const EARLY_ANSWER_DRAIN_BYTES = 64 * 1024 * 1024;
+
+function drain(source: Readable, request: http.ClientRequest): void {
+  source.unpipe(request);
+  let dropped = 0;
+  source.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > EARLY_ANSWER_DRAIN_BYTES) source.destroy();
+  });
+  source.resume();
+}
+
 export function sendToUpstream(url: URL, init: TransportRequest): Promise<Response> {
   const secure = url.protocol === "https:";
   let source: Readable | null = null;
   let sent = false;
+  let answered = false;
   return new Promise<Response>((resolve, reject) => {
     if (init.signal.aborted) return reject(init.signal.reason);
     const request = (secure ? https : http).request(url, { method: init.method, headers: nodeHeaders(init.headers), agent: secure ? agents().https : agents().http }, (answer) => {
-      // An answer before the whole body went (413, 401…): the rest is not sent. The caller's own client still has
-      // it in flight; the production server closes that connection after answering (server/upstream-fast-path.ts).
-      if (source && !sent) {
-        source.unpipe(request);
-        source.pause();
-      }
+      // An answer before the whole body went (413, 401…): the rest is not sent on. It is still read from our own
+      // caller and dropped, up to a bound, so that their client finishes sending and reads this answer instead of
+      // failing on a closed connection (server/upstream-fast-path.ts waits for that before answering).
+      answered = true;
+      if (source && !sent) drain(source, request);
       const status = answer.statusCode ?? 502;
       const body = NULL_BODY_STATUSES.has(status) || init.method === "HEAD" ? null : pulledWebStream(answer);
       if (!body) answer.resume();
@@ -72,7 +85,8 @@ export function sendToUpstream(url: URL, init: TransportRequest): Promise<Respon
       source.on("error", (error) => request.destroy(error));
       source.on("end", () => {
         sent = true;
-        init.onBodySent?.();
+        // the deadline runs until the answer: an answer that came first has none left to run
+        if (!answered) init.onBodySent?.();
       });
       source.pipe(request);
     }

@@ -24,7 +24,10 @@ import { datasetPath } from "@/lib/store/remote/datasets";
 import { parseAnswer } from "@/lib/store/remote/parse-answer";
 import { seg, type UpstreamCaller } from "@/lib/store/remote/upstream-client";
 
-const resourcePage = paginatedSchema(resourceSchema);
+// The official Resource has no created_at (an Opendatasoft domain leaves it out): left empty, as the other remote
+// readers leave the timestamps the official objects lack.
+const resourceAnswer = resourceSchema.extend({ created_at: z.string().default("") });
+const resourcePage = paginatedSchema(resourceAnswer);
 const extractorList = z.array(extractorSchema);
 
 export type RemoteResources = ReturnType<typeof remoteResources>;
@@ -50,15 +53,15 @@ export function remoteResources(up: UpstreamCaller) {
     },
 
     async get(dataset_uid: string, resource_uid: string): Promise<Resource> {
-      return read(resourceSchema, "retrieve-resource")(await up.json({ method: "GET", path: resource(dataset_uid, resource_uid) }));
+      return read(resourceAnswer, "retrieve-resource")(await up.json({ method: "GET", path: resource(dataset_uid, resource_uid) }));
     },
 
     async create(dataset_uid: string, input: ResourceWrite): Promise<Resource> {
-      return read(resourceSchema, "create-resource")(await up.json({ method: "POST", path: resources(dataset_uid), body: input }));
+      return read(resourceAnswer, "create-resource")(await up.json({ method: "POST", path: resources(dataset_uid), body: input }));
     },
 
     async update(dataset_uid: string, resource_uid: string, input: ResourceWrite): Promise<Resource> {
-      return read(resourceSchema, "update-resource")(await up.json({ method: "PUT", path: resource(dataset_uid, resource_uid), body: input }));
+      return read(resourceAnswer, "update-resource")(await up.json({ method: "PUT", path: resource(dataset_uid, resource_uid), body: input }));
     },
 
     async delete(dataset_uid: string, resource_uid: string): Promise<void> {

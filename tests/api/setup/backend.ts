@@ -19,13 +19,19 @@ declare module "vitest" {
       adminKey: string;
       env: Record<string, string>;
       skipReason: string | null;
+      /**
+       * The proxy projects: `baseUrl` is then a console in proxy mode, `env` its upstream's (so fixtures write
+       * into the upstream's store), and `upstreamUrl` the upstream instance itself; `officialUrl` the official-only
+       * facade between them (api-proxy-official), which is the proxy's UPSTREAM_URL there.
+       */
+      proxy?: { upstreamUrl: string; proxyEnv: Record<string, string>; officialUrl?: string };
     };
   }
 }
 
-export async function setupBackend(project: TestProject, provider: "sqlite" | "postgresql") {
-  const dataDir = mkdtempSync(join(tmpdir(), `dpc-api-${provider}-`));
-  const env: Record<string, string> = {
+/** The environment of a server under test on a fresh store in `dataDir`. */
+export function backendEnv(dataDir: string): Record<string, string> {
+  return {
     DATA_DIR: dataDir,
     ADMIN_API_KEY: ADMIN_KEY,
     ADMIN_PASSWORD,
@@ -35,6 +41,11 @@ export async function setupBackend(project: TestProject, provider: "sqlite" | "p
     ALLOWED_PRIVATE_HOSTS: "127.0.0.1",
     MAX_UPLOAD_BYTES: String(UPLOAD_LIMIT_FOR_TESTS),
   };
+}
+
+export async function setupBackend(project: TestProject, provider: "sqlite" | "postgresql") {
+  const dataDir = mkdtempSync(join(tmpdir(), `dpc-api-${provider}-`));
+  const env = backendEnv(dataDir);
   let schema: string | null = null;
   if (provider === "postgresql") {
     const problem = await postgresReachable();

@@ -1,0 +1,6 @@
+import type { TestProject } from "vitest/node";
+import { setupProxyBackend } from "./proxy-backend";
+
+export default function setup(project: TestProject) {
+  return setupProxyBackend(project);
+}
