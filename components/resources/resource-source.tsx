@@ -6,7 +6,7 @@ import type { Resource } from "@/lib/resources/schema";
 export function uploadedFileOf(resource: Resource) {
   const ds = resource.datasource;
   if (ds.type !== "uploaded_file") return null;
-  return "filename" in ds.file && typeof ds.file.filename === "string" ? (ds.file as { uid: string; filename: string; size: number }) : null;
+  return "filename" in ds.file && typeof ds.file.filename === "string" ? (ds.file as { uid: string; filename: string; size: number | null }) : null;
 }
 
 export function ResourceSource({ resource, t }: { resource: Resource; t: Translate }) {
@@ -15,7 +15,11 @@ export function ResourceSource({ resource, t }: { resource: Resource; t: Transla
     const file = uploadedFileOf(resource);
     return (
       <span className="break-all">
-        {file ? t("resource_pages.source.file_with_size", { filename: file.filename, size: formatBytes(file.size) }) : t("resource_pages.source.missing_file", { uid: ds.file.uid })}
+        {!file
+          ? t("resource_pages.source.missing_file", { uid: ds.file.uid })
+          : file.size === null
+            ? file.filename // an upstream that does not report sizes
+            : t("resource_pages.source.file_with_size", { filename: file.filename, size: formatBytes(file.size) })}
       </span>
     );
   }

@@ -44,7 +44,9 @@ export function UploadSource({
     return (
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3">
         <p ref={summaryRef} tabIndex={-1} className="min-w-0 text-sm break-all text-slate-800 focus:outline-none" data-testid="uploaded-file">
-          {t("resource_pages.editor.uploaded", { filename: currentFile.filename, size: formatBytes(currentFile.size) })}
+          {currentFile.size === null
+            ? t("resource_pages.editor.uploaded_unsized", { filename: currentFile.filename })
+            : t("resource_pages.editor.uploaded", { filename: currentFile.filename, size: formatBytes(currentFile.size) })}
         </p>
         <Button variant="secondary" size="sm" onClick={onReplace}>
           {t("resource_pages.editor.replace_file")}

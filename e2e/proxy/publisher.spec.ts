@@ -60,7 +60,8 @@ test("creates, uploads, previews, processes, publishes and edits a dataset, all 
   expect(resources.results).toHaveLength(1);
   expect(resources.results[0]).toMatchObject({ type: "csvfile", title: "stations", datasource: { type: "uploaded_file", file: { filename: "stations.csv" } } });
 
-  // 3. One processor: Metro becomes Subway.
+  // 3. One processor: Metro becomes Subway (the resource page has no section tabs: back through the breadcrumb).
+  await page.getByRole("navigation", { name: "breadcrumb" }).getByRole("link", { name: title }).click();
   await tabs.getByRole("link", { name: "Processing" }).click();
   await page.getByRole("button", { name: "Add processor" }).click();
   const catalog = page.getByRole("dialog", { name: "Add a processor" });

@@ -69,6 +69,8 @@ test("opens a dataset and its resource's records, with no control to change anyt
   await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
 
+  // the resource page has no section tabs: back to the dataset through the breadcrumb
+  await page.getByRole("navigation", { name: "breadcrumb" }).getByRole("link", { name: open.title }).click();
   await tabs.getByRole("link", { name: "Processing" }).click();
   await expect(page.getByRole("status").filter({ hasText: "You can view this dataset's processing but not change it." })).toBeVisible();
   await expect(page.getByRole("button", { name: "Add processor" })).toHaveCount(0);

@@ -35,7 +35,7 @@ test("a publisher's key signs in; the shell names the upstream and the key's own
   // the key stays on the server: not in any page, nor in any cookie (httpOnly ones included)
   for (const path of ["/datasets", "/api-keys"]) {
     await page.goto(path);
-    await expect(page.getByTestId("upstream-badge").first()).toBeVisible();
+    await expect(page.getByTestId("upstream-badge").filter({ visible: true })).toContainText(UPSTREAM_HOST);
     expect(await page.content(), `${path} HTML`).not.toContain(secret);
   }
   expect(await page.evaluate(() => document.cookie)).not.toContain(secret);

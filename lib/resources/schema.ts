@@ -17,7 +17,8 @@ export const datasetFileSchema = z
     uid: z.string().meta({ example: "fi_qf2hyt" }),
     filename: z.string().meta({ example: "fromages.csv" }),
     mimetype: z.string().nullable().meta({ example: "text/csv" }),
-    size: z.number().int().nonnegative().meta({ description: "Size in bytes" }),
+    // null only in proxy mode in front of an Opendatasoft domain: its DatasetFile has no size
+    size: z.number().int().nonnegative().nullable().meta({ description: "Size in bytes; null when the upstream domain does not report it" }),
     created_at: z.iso.datetime(),
   })
   .meta({ id: "DatasetFile" });

@@ -48,7 +48,8 @@ export interface DatasetStore {
 }
 
 /** An uploaded file with where its bytes are kept (storage_name, under DATA_DIR/files/). */
-export type StoredFile = DatasetFile & { dataset_uid: string; storage_name: string; sha256: string };
+/** A file this instance holds: its size is always known (only a remote DatasetFile may lack one). */
+export type StoredFile = DatasetFile & { dataset_uid: string; storage_name: string; sha256: string; size: number };
 export type NewStoredFile = Omit<StoredFile, "uid" | "created_at"> & { created_by_id: string | null };
 
 /** A resource as stored: its datasource includes secrets (basic-auth password) that answers leave out. */

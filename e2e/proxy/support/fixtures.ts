@@ -11,10 +11,9 @@ type KeyRing = { keyOf(account: ProxyAccount): Promise<string> };
 
 export const test = base.extend<{ upstream: APIRequestContext }, { upstreamKeys: KeyRing }>({
   upstreamKeys: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-    async ({}, use, workerInfo) => {
+    async ({}, provide, workerInfo) => {
       const keys = new Map<ProxyAccount, Promise<string>>();
-      await use({
+      await provide({
         keyOf(account) {
           let key = keys.get(account);
           if (!key) {
@@ -27,10 +26,9 @@ export const test = base.extend<{ upstream: APIRequestContext }, { upstreamKeys:
     },
     { scope: "worker" },
   ],
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  upstream: async ({}, use) => {
+  upstream: async ({}, provide) => {
     const api = await upstreamAdmin();
-    await use(api);
+    await provide(api);
     await api.dispose();
   },
 });

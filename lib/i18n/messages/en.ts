@@ -288,6 +288,7 @@ export const en = {
       upload_network_error: "The connection was interrupted.",
       file_too_large: "“{filename}” is larger than the upload limit of {limit}.",
       uploaded: "File: {filename} ({size})",
+      uploaded_unsized: "File: {filename}",
       replace_file: "Replace file",
       keep_file: "Keep the current file",
       url: "URL",

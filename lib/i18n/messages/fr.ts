@@ -290,6 +290,7 @@ export const fr: Messages = {
       upload_network_error: "La connexion a été interrompue.",
       file_too_large: "« {filename} » dépasse la taille maximale de dépôt ({limit}).",
       uploaded: "Fichier : {filename} ({size})",
+      uploaded_unsized: "Fichier : {filename}",
       replace_file: "Remplacer le fichier",
       keep_file: "Garder le fichier actuel",
       url: "URL",

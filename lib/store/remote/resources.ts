@@ -26,8 +26,19 @@ import { seg, type UpstreamCaller } from "@/lib/store/remote/upstream-client";
 
 // The official Resource has no created_at (an Opendatasoft domain leaves it out): left empty, as the other remote
 // readers leave the timestamps the official objects lack.
-const resourceAnswer = resourceSchema.extend({ created_at: z.string().default("") });
+// Nor has the official DatasetFile a size: read as unknown (null), not as 0, here and in a resource's datasource
+// (where, without it, the file would read as a bare uid: a file no longer there).
+const fileAnswer = datasetFileSchema.extend({ size: datasetFileSchema.shape.size.default(null) });
+const resourceAnswer = z.preprocess(withFileSize, resourceSchema.extend({ created_at: z.string().default("") }));
 const resourcePage = paginatedSchema(resourceAnswer);
+
+function withFileSize(value: unknown): unknown {
+  if (!value || typeof value !== "object" || !("datasource" in value)) return value;
+  const datasource = value.datasource as { type?: unknown; file?: unknown } | null;
+  const file = datasource?.file;
+  if (datasource?.type !== "uploaded_file" || !file || typeof file !== "object" || !("filename" in file) || "size" in file) return value;
+  return { ...value, datasource: { ...datasource, file: { ...file, size: null } } };
+}
 const extractorList = z.array(extractorSchema);
 
 export type RemoteResources = ReturnType<typeof remoteResources>;
@@ -72,11 +83,11 @@ export function remoteResources(up: UpstreamCaller) {
     async upload(dataset_uid: string, request: Request): Promise<DatasetFile> {
       const contentType = request.headers.get("content-type") ?? "application/octet-stream";
       const body = request.body ?? new Blob([]).stream();
-      return read(datasetFileSchema, "upload-resource-file")(await up.json({ method: "POST", path: `${resources(dataset_uid)}files/`, stream: { body, contentType } }));
+      return read(fileAnswer, "upload-resource-file")(await up.json({ method: "POST", path: `${resources(dataset_uid)}files/`, stream: { body, contentType } }));
     },
 
     async getFile(dataset_uid: string, file_uid: string): Promise<DatasetFile> {
-      return read(datasetFileSchema, "retrieve-resource-file")(await up.json({ method: "GET", path: `${resources(dataset_uid)}files/${seg(file_uid)}/` }));
+      return read(fileAnswer, "retrieve-resource-file")(await up.json({ method: "GET", path: `${resources(dataset_uid)}files/${seg(file_uid)}/` }));
     },
 
     async guessUnsavedExtractors(dataset_uid: string, datasource: Datasource): Promise<Extractor[]> {
