@@ -92,13 +92,32 @@ export function isConsoleRequest(request: Request, url: URL): boolean {
 export type TranslatorFor = (request: Request) => Promise<Translate | undefined>;
 const english: TranslatorFor = async () => undefined;
 
-async function authenticate(request: Request, url: URL): Promise<Principal | null> {
+/** The principal of an API key a request carries; a key nobody owns is refused, not ignored. */
+export async function principalFromKeyOrRefuse(key: string): Promise<Principal> {
+  const principal = await principalFromApiKey(key);
+  if (!principal) throw new AppError("unauthorized", msg("errors.invalid_api_key"));
+  return principal;
+}
+
+/**
+ * How a surface knows its callers: the Automation API's (`Apikey` header or `?apikey=`, else the console session)
+ * unless it says otherwise. Returns null for an anonymous caller.
+ */
+export type Authenticate = (request: Request, url: URL) => Promise<Principal | null>;
+
+/** How a surface writes its errors; the default is the Automation API's { error_code, message, detail? }. */
+export type RenderError = (error: AppError, t: Translate | undefined) => Response;
+
+export type ApiSurface = { authenticate?: Authenticate; renderError?: RenderError };
+
+export async function authenticateAutomation(request: Request, url: URL): Promise<Principal | null> {
   const key = apiKeyFromRequest(request.headers.get("authorization"), url.searchParams);
-  if (key !== undefined) {
-    const principal = await principalFromApiKey(key);
-    if (!principal) throw new AppError("unauthorized", msg("errors.invalid_api_key"));
-    return principal;
-  }
+  if (key !== undefined) return principalFromKeyOrRefuse(key);
+  return consoleSessionPrincipal(request, url);
+}
+
+/** The console's session, for the console's own requests (see below); null for any other caller. */
+export async function consoleSessionPrincipal(request: Request, url: URL): Promise<Principal | null> {
   // The console's own requests use its session cookie: reads always, writes only with the console's header
   // from our own origin (uploads and unsaved previews, which cannot go through server actions). Another site
   // cannot send a custom header without a CORS preflight, which we never grant: no cross-site request forgery.
@@ -109,7 +128,7 @@ async function authenticate(request: Request, url: URL): Promise<Principal | nul
   return sid ? principalFromSession(sid) : null;
 }
 
-async function run(endpoint: AnyEndpoint, request: Request, url: URL, rawParams: Record<string, string>, translatorFor: TranslatorFor): Promise<Response> {
+async function run(endpoint: AnyEndpoint, request: Request, url: URL, rawParams: Record<string, string>, translatorFor: TranslatorFor, authenticate: Authenticate): Promise<Response> {
   const principal = await authenticate(request, url);
   if (endpoint.access.kind === "principal") {
     if (!principal) throw new AppError("unauthorized", msg("errors.unauthorized"));
@@ -145,8 +164,10 @@ async function run(endpoint: AnyEndpoint, request: Request, url: URL, rawParams:
   return request.method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
 }
 
-export function createApiHandler(endpoints: AnyEndpoint[]) {
+export function createApiHandler(endpoints: AnyEndpoint[], surface: ApiSurface = {}) {
   const routes = compileRoutes(endpoints);
+  const authenticate = surface.authenticate ?? authenticateAutomation;
+  const renderError = surface.renderError ?? errorResponse;
   return async function handle(request: Request, pathname: string, translatorFor: TranslatorFor = english): Promise<Response> {
     const url = new URL(request.url);
     try {
@@ -157,9 +178,9 @@ export function createApiHandler(endpoints: AnyEndpoint[]) {
           headers: { Allow: match.allow.join(", ") },
         });
       }
-      return await run(match.endpoint, request, url, match.params, translatorFor);
+      return await run(match.endpoint, request, url, match.params, translatorFor, authenticate);
     } catch (error) {
-      if (isAppError(error)) return errorResponse(error, await translatorFor(request));
+      if (isAppError(error)) return renderError(error, await translatorFor(request));
       return internalErrorResponse(error, request);
     }
   };

@@ -162,6 +162,7 @@ export const en = {
     },
   },
   api_reference: {
+    surface_automation: "Automation API v1",
     title: "API reference",
     intro: "Everything the console does can be scripted through the Automation API v1, at /api/automation/v1/ (and /api/automation/v1.0/).",
     auth_title: "Authentication",
@@ -1140,6 +1141,9 @@ export const en = {
     body_too_large: "The request body is larger than {limit}.",
     unsupported_media_type: "Unsupported media type \"{type}\": send application/json.",
     json_parse: "JSON parse error - {detail}",
+    invalid_basic_credentials: "Invalid username or password.",
+    basic_auth_proxy_mode: "This console drives another domain: authenticate with an API key of that domain (Authorization: Apikey …), not a username and password.",
+    sign_in_throttled: "Too many failed attempts: try again in {seconds} seconds.",
     invalid_api_key: "Invalid or revoked API key.",
     bad_parameters: "Bad request: the server did not understand the request parameters.",
     method_not_allowed: "Method \"{method}\" not allowed.",

@@ -164,6 +164,7 @@ export const fr: Messages = {
     },
   },
   api_reference: {
+    surface_automation: "API Automation v1",
     title: "Référence de l’API",
     intro: "Tout ce que fait la console peut être automatisé avec l’Automation API v1, sous /api/automation/v1/ (et /api/automation/v1.0/).",
     auth_title: "Authentification",
@@ -1142,6 +1143,9 @@ export const fr: Messages = {
     body_too_large: "Le corps de la requête dépasse {limit}.",
     unsupported_media_type: "Type de contenu « {type} » non pris en charge : envoyez application/json.",
     json_parse: "Erreur d’analyse JSON - {detail}",
+    invalid_basic_credentials: "Nom d’utilisateur ou mot de passe invalide.",
+    basic_auth_proxy_mode: "Cette console pilote un autre domaine : authentifiez-vous avec une clé d’API de ce domaine (Authorization: Apikey …), pas un nom d’utilisateur et un mot de passe.",
+    sign_in_throttled: "Trop de tentatives échouées : réessayez dans {seconds} secondes.",
     invalid_api_key: "Clé d’API invalide ou révoquée.",
     bad_parameters: "Requête invalide : le serveur n’a pas compris les paramètres.",
     method_not_allowed: "Méthode « {method} » non autorisée.",

@@ -1,0 +1,27 @@
+// The APIs this console serves, for the API reference page: each surface's base path, its OpenAPI document and
+// its operations. A surface added here appears on the page.
+import type { AnyEndpoint } from "@/lib/http/endpoint";
+import type { MessageKey } from "@/lib/i18n/translator";
+import { automationEndpoints } from "@/app/api/automation/_endpoints";
+
+export type ApiSurfaceEntry = {
+  id: string;
+  /** message key of the section title on the API reference page */
+  title: MessageKey;
+  base: string;
+  openapi: string;
+  /** how a script authenticates, as a curl example's header */
+  authExample: string;
+  endpoints: AnyEndpoint[];
+};
+
+export const apiSurfaces: ApiSurfaceEntry[] = [
+  {
+    id: "automation",
+    title: "api_reference.surface_automation",
+    base: "/api/automation/v1",
+    openapi: "/api/automation/v1/openapi.json",
+    authExample: '-H "Authorization: Apikey <your key>"',
+    endpoints: automationEndpoints,
+  },
+];
