@@ -3,6 +3,7 @@
 import type { AnyEndpoint } from "@/lib/http/endpoint";
 import type { MessageKey } from "@/lib/i18n/translator";
 import { automationEndpoints } from "@/app/api/automation/_endpoints";
+import { dataworldEndpoints } from "@/app/v0/_endpoints/datasets";
 
 export type ApiSurfaceEntry = {
   id: string;
@@ -13,6 +14,10 @@ export type ApiSurfaceEntry = {
   /** how a script authenticates, as a curl example's header */
   authExample: string;
   endpoints: AnyEndpoint[];
+  /** message key of a paragraph introducing the surface */
+  description?: MessageKey;
+  /** message key of what proxy mode changes for this surface ({upstream}: the upstream's host) */
+  proxyNote?: MessageKey;
 };
 
 export const apiSurfaces: ApiSurfaceEntry[] = [
@@ -23,5 +28,16 @@ export const apiSurfaces: ApiSurfaceEntry[] = [
     openapi: "/api/automation/v1/openapi.json",
     authExample: '-H "Authorization: Apikey <your key>"',
     endpoints: automationEndpoints,
+    description: "api_reference.auth_body",
+  },
+  {
+    id: "dataworld",
+    title: "api_reference.surface_dataworld",
+    base: "/v0",
+    openapi: "/v0/openapi.json",
+    authExample: '-H "Authorization: Bearer <your key>"',
+    endpoints: dataworldEndpoints,
+    description: "api_reference.dataworld_body",
+    proxyNote: "api_reference.dataworld_proxy",
   },
 ];

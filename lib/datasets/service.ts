@@ -21,7 +21,7 @@ import { removeStoredFiles } from "@/lib/files/storage";
 import { dropUnusedRecordsTables } from "@/lib/publishing/records-sweep";
 import { checkMetadataAgainstTemplates } from "@/lib/metadata/validate-metadata";
 import { store } from "@/lib/store/store";
-import type { Page } from "@/lib/store/types";
+import type { DatasetChanges, Page } from "@/lib/store/types";
 
 /**
  * `edit` lists what the principal may change (the Automation API's GET /datasets/); `view` also includes what
@@ -75,15 +75,13 @@ export async function createDataset(principal: Principal, input: DatasetWrite): 
   throw lastError;
 }
 
-export async function updateDataset(
-  principal: Principal,
-  uid: string,
-  input: DatasetWrite,
-  options: { expected_updated_at?: string } = {},
-): Promise<Dataset> {
-  if (principal.upstream) return principal.upstream.datasets.update(uid, input, options);
+/**
+ * What an update of the dataset would write, every check done: the rights it takes (a change of who may see the
+ * dataset is the manager's decision, not every editor's), the dataset_id rule, the metadata against the
+ * templates. Writes nothing: updateDataset and the data.world replace (lib/datasets/replace-dataset.ts) apply it.
+ */
+export async function datasetUpdateFor(principal: Principal, uid: string, input: DatasetWrite): Promise<{ current: Dataset; changes: DatasetChanges }> {
   const current = await requireDatasetRight(principal, uid, "edit");
-  // Who may see the dataset is the manager's decision, not every editor's.
   const restrictionChanges = input.is_restricted !== undefined && input.is_restricted !== current.is_restricted;
   const defaultChanges = input.default_security !== undefined && !isDeepStrictEqual(input.default_security, current.default_security);
   if (restrictionChanges || defaultChanges) await requireDatasetRight(principal, uid, "manage");
@@ -91,16 +89,27 @@ export async function updateDataset(
     const message = msg("errors.dataset_id_published");
     throw new AppError("validation_error", message, { fieldErrors: { dataset_id: [message] } });
   }
-  const updated = await store().datasets.update(
-    uid,
-    {
-      dataset_id: input.dataset_id,
-      is_restricted: input.is_restricted,
-      metadata: metadataForUpdate(await checkMetadataAgainstTemplates(input.metadata), current.metadata, new Date()),
-      default_security: input.default_security && checkSecurity(input.default_security, "default_security"),
-    },
-    { scope: datasetScope(principal, "edit"), expected_updated_at: options.expected_updated_at ?? current.updated_at },
-  );
+  const changes: DatasetChanges = {
+    dataset_id: input.dataset_id,
+    is_restricted: input.is_restricted,
+    metadata: metadataForUpdate(await checkMetadataAgainstTemplates(input.metadata), current.metadata, new Date()),
+    default_security: input.default_security && checkSecurity(input.default_security, "default_security"),
+  };
+  return { current, changes };
+}
+
+export async function updateDataset(
+  principal: Principal,
+  uid: string,
+  input: DatasetWrite,
+  options: { expected_updated_at?: string } = {},
+): Promise<Dataset> {
+  if (principal.upstream) return principal.upstream.datasets.update(uid, input, options);
+  const { current, changes } = await datasetUpdateFor(principal, uid, input);
+  const updated = await store().datasets.update(uid, changes, {
+    scope: datasetScope(principal, "edit"),
+    expected_updated_at: options.expected_updated_at ?? current.updated_at,
+  });
   if (!updated) throw notFound();
   return updated;
 }

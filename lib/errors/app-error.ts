@@ -22,6 +22,8 @@ export const ERROR_STATUS = {
   // proxy mode: the upstream Automation API could not be reached, or did not answer in time
   upstream_unavailable: 502,
   upstream_timeout: 504,
+  // an operation this mode of the console cannot do (the data.world replace in proxy mode)
+  not_implemented: 501,
   // Explore API v2.1 error codes (API-CONTRACT.md §5.4)
   ODSQLError: 400,
   InvalidRESTParameterError: 400,

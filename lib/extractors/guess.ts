@@ -10,21 +10,10 @@ import { JsonDepthError, parseJsonPrefix } from "@/lib/extractors/json-scanner";
 import { looksLikeJsonLines } from "@/lib/extractors/json-document";
 import { MAX_JSON_DEPTH, SNIFF_BYTES } from "@/lib/extractors/limits";
 import { EXTRACTORS } from "@/lib/extractors/registry";
+import { extractorForFilename } from "@/lib/extractors/file-extensions";
 import { WORKBOOK_PART } from "@/lib/extractors/xlsx-workbook";
 import { closeZip, openZip } from "@/lib/extractors/zip-reader";
 import type { Extractor, ExtractorType, SourceFile } from "@/lib/extractors/types";
-
-const BY_EXTENSION: Record<string, ExtractorType> = {
-  csv: "csvfile",
-  tsv: "csvfile",
-  txt: "csvfile",
-  json: "jsonfile",
-  jsonl: "jsonfile",
-  ndjson: "jsonfile",
-  geojson: "geojsonfile",
-  xlsx: "xlsxfile",
-  xlsm: "xlsxfile",
-};
 
 const BY_MEDIA_TYPE: Record<string, ExtractorType> = {
   "text/csv": "csvfile",
@@ -41,8 +30,8 @@ const BY_MEDIA_TYPE: Record<string, ExtractorType> = {
 
 function hinted(file: SourceFile): Set<ExtractorType> {
   const hints = new Set<ExtractorType>();
-  const extension = file.filename?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  if (extension && BY_EXTENSION[extension]) hints.add(BY_EXTENSION[extension]);
+  const byName = extractorForFilename(file.filename);
+  if (byName) hints.add(byName);
   const mediaType = file.mimetype?.toLowerCase().split(";")[0]?.trim();
   if (mediaType && BY_MEDIA_TYPE[mediaType]) hints.add(BY_MEDIA_TYPE[mediaType]);
   return hints;

@@ -1,10 +1,24 @@
 // Our OpenAPI 3.1 document, generated from the endpoint table and its zod schemas: what is documented is
 // exactly what is validated and served.
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiComponentsObject } from "zod-openapi";
 import type { z } from "zod";
 import type { AnyEndpoint } from "@/lib/http/endpoint";
 
-export function buildOpenApiDocument(endpoints: AnyEndpoint[], options: { title: string; version: string; serverUrl: string; description: string }) {
+type SecuritySchemes = NonNullable<ZodOpenApiComponentsObject["securitySchemes"]>;
+
+// The Automation API's: an API key in the Authorization header or the apikey query parameter.
+const API_KEY_SCHEMES: SecuritySchemes = {
+  HeaderAPIKey: { type: "apiKey", in: "header", name: "Authorization", description: "`Authorization: Apikey <key>` (scheme case-insensitive)." },
+  QueryAPIKey: { type: "apiKey", in: "query", name: "apikey" },
+};
+
+/** `securitySchemes`: how the surface authenticates (any one of them will do); the Automation API's by default. */
+export function buildOpenApiDocument(
+  endpoints: AnyEndpoint[],
+  options: { title: string; version: string; serverUrl: string; description: string; securitySchemes?: SecuritySchemes },
+) {
+  const securitySchemes = options.securitySchemes ?? API_KEY_SCHEMES;
+  const security = Object.keys(securitySchemes).map((name) => ({ [name]: [] }));
   const paths: ZodOpenApiPathsObject = {};
   for (const endpoint of endpoints) {
     const operation: ZodOpenApiOperationObject = {
@@ -12,7 +26,7 @@ export function buildOpenApiDocument(endpoints: AnyEndpoint[], options: { title:
       summary: endpoint.summary,
       description: endpoint.description,
       tags: endpoint.tags,
-      security: endpoint.access.kind === "public" ? [] : [{ QueryAPIKey: [] }, { HeaderAPIKey: [] }],
+      security: endpoint.access.kind === "public" ? [] : security,
       requestParams: {
         ...(endpoint.params ? { path: endpoint.params as z.ZodObject } : {}),
         ...(endpoint.query ? { query: endpoint.query as z.ZodObject } : {}),
@@ -37,13 +51,8 @@ export function buildOpenApiDocument(endpoints: AnyEndpoint[], options: { title:
     openapi: "3.1.0",
     info: { title: options.title, version: options.version, description: options.description },
     servers: [{ url: options.serverUrl }],
-    security: [{ QueryAPIKey: [] }, { HeaderAPIKey: [] }],
-    components: {
-      securitySchemes: {
-        HeaderAPIKey: { type: "apiKey", in: "header", name: "Authorization", description: "`Authorization: Apikey <key>` (scheme case-insensitive)." },
-        QueryAPIKey: { type: "apiKey", in: "query", name: "apikey" },
-      },
-    },
+    security,
+    components: { securitySchemes },
     paths,
   });
 }

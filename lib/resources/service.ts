@@ -25,7 +25,7 @@ import { toDatasetFile, toPreview, toResource } from "@/lib/resources/present";
 import type { DatasetFile, Datasource, PreviewInput, Resource, ResourceListQuery, ResourcePreviewBody, ResourceWrite } from "@/lib/resources/schema";
 import { cleanRemoteCache, sourceFileFor } from "@/lib/resources/source";
 import { store } from "@/lib/store/store";
-import type { Page, StoredFile, StoredResource } from "@/lib/store/types";
+import type { Page, ResourceInput, StoredFile, StoredResource } from "@/lib/store/types";
 
 const isZip = (file: SourceFile) => /\.xlsx$/i.test(file.filename ?? "") || /spreadsheetml|zip/i.test(file.mimetype ?? "");
 const wholeFileFor = (type: ExtractorType | null) => (file: SourceFile) => type === "xlsxfile" || (type === null && isZip(file));
@@ -84,11 +84,18 @@ async function paramsToSave(dataset_uid: string, input: ResourceWrite): Promise<
   }
 }
 
+/**
+ * The resource to store for `input`, its parameters completed (which may read its source): no write. The caller
+ * has checked the `edit` right. createResource and the data.world replace (lib/datasets/replace-dataset.ts) store it.
+ */
+export async function resourceInputFor(dataset_uid: string, input: ResourceWrite): Promise<ResourceInput> {
+  return { type: input.type, title: input.title, params: await paramsToSave(dataset_uid, input), datasource: input.datasource };
+}
+
 export async function createResource(principal: Principal, dataset_uid: string, input: ResourceWrite): Promise<Resource> {
   if (principal.upstream) return principal.upstream.resources.create(dataset_uid, input);
   await requireDatasetRight(principal, dataset_uid, "edit");
-  const params = await paramsToSave(dataset_uid, input);
-  return toResource(await store().resources.create(dataset_uid, { type: input.type, title: input.title, params, datasource: input.datasource }));
+  return toResource(await store().resources.create(dataset_uid, await resourceInputFor(dataset_uid, input)));
 }
 
 export async function updateResource(principal: Principal, dataset_uid: string, resource_uid: string, input: ResourceWrite): Promise<Resource> {

@@ -38,6 +38,8 @@ function refusing(what: string, upstream: string): never {
 function consoleTablesOnly(local: Store, upstream: string): Store {
   const guarded: Record<string, unknown> = { ...local };
   for (const name of DOMAIN_STORES) guarded[name] = refusing(name, upstream);
+  // a transaction would write datasets and resources here
+  guarded.transaction = () => Promise.reject(new AppError("internal_error", msg("upstream.local_only", { upstream, what: "datasets" })));
   return guarded as Store;
 }
 

@@ -243,6 +243,9 @@ export interface MetadataTemplateStore {
   suggest(template: string, field: string, prefix: string, count: number, scope: DatasetScope): Promise<string[]>;
 }
 
+/** What a store transaction may write (Store.transaction). */
+export type TransactionStores = { datasets: DatasetStore; resources: ResourceStore };
+
 export type Store = {
   kind: "prisma";
   datasets: DatasetStore;
@@ -261,6 +264,11 @@ export type Store = {
   rulesets: RulesetStore;
   apiCallCounters: ApiCallCounterStore;
   upstreamSessions: UpstreamSessionStore;
+  /**
+   * Runs `work` in one database transaction over the dataset and resource stores: all of its writes, or none
+   * when it throws. For operations made of several writes (the data.world replace); no network calls inside.
+   */
+  transaction<T>(work: (tx: TransactionStores) => Promise<T>): Promise<T>;
   /** Cheap round trip used by the health check. */
   ping(): Promise<void>;
 };

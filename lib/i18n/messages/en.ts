@@ -163,8 +163,12 @@ export const en = {
   },
   api_reference: {
     surface_automation: "Automation API v1",
+    surface_dataworld: "data.world API (replace a dataset)",
     title: "API reference",
-    intro: "Everything the console does can be scripted through the Automation API v1, at /api/automation/v1/ (and /api/automation/v1.0/).",
+    intro: "Everything the console does can be scripted through the Automation API v1, at /api/automation/v1/ (and /api/automation/v1.0/). The other APIs below let scripts written for other portals work here unchanged.",
+    base_url: "Base URL",
+    dataworld_body: "Replaces a dataset the way data.world's API does: PUT /v0/datasets/{owner}/{id}, where owner is the username of the dataset's creator and id its dataset_id. Send one of your API keys as a bearer token. Files become remote resources; summary, tags, license and visibility become the description, keywords, license and restriction.",
+    dataworld_proxy: "Not available in proxy mode: {upstream} does not say who created a dataset, so the owner in the path cannot be checked.",
     auth_title: "Authentication",
     auth_body: "Send an API key in the Authorization header (Apikey <key>) or as the apikey query parameter. A key acts with its owner's permissions, narrowed to its own.",
     openapi_link: "OpenAPI 3.1 document (JSON)",
@@ -1185,6 +1189,14 @@ export const en = {
     field_name: "Use lowercase letters, digits and underscores, starting with a letter or an underscore.",
     field_reference: "Use the technical name of a field: lowercase letters, digits and underscores.",
     invalid: "Invalid value.",
+    download_url: "Enter the direct-download URL of the file (http or https, without a user name or password).",
+    file_extension: "Name the file with an extension this portal reads: .csv, .tsv, .txt, .json, .jsonl, .ndjson, .geojson, .xlsx or .xlsm.",
+    tag_characters: "Use letters, digits and spaces only.",
+  },
+  dataworld: {
+    bearer_expected: "Send your API key in the Authorization header, as “Bearer <key>”.",
+    unexpanded_token: "The token “{token}” is a shell variable that was not expanded (single quotes keep it as written): put the header in double quotes.",
+    proxy_unavailable: "This console is a proxy of {upstream}, whose Automation API does not say who created a dataset: the owner in a data.world path cannot be checked, so datasets cannot be replaced through this API here. Use the Automation API (PUT /api/automation/v1/datasets/<uid>/) instead.",
   },
   upstream: {
     unavailable: "The upstream {upstream} could not be reached ({reason}).",

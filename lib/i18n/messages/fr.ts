@@ -165,8 +165,12 @@ export const fr: Messages = {
   },
   api_reference: {
     surface_automation: "API Automation v1",
+    surface_dataworld: "API data.world (remplacer un jeu de données)",
     title: "Référence de l’API",
-    intro: "Tout ce que fait la console peut être automatisé avec l’Automation API v1, sous /api/automation/v1/ (et /api/automation/v1.0/).",
+    intro: "Tout ce que fait la console peut être automatisé avec l’Automation API v1, sous /api/automation/v1/ (et /api/automation/v1.0/). Les autres API ci-dessous permettent aux scripts écrits pour d’autres portails de fonctionner ici sans changement.",
+    base_url: "URL de base",
+    dataworld_body: "Remplace un jeu de données comme le fait l’API de data.world : PUT /v0/datasets/{owner}/{id}, où owner est le nom d’utilisateur de la personne qui a créé le jeu de données et id son dataset_id. Envoyez l’une de vos clés d’API comme jeton « Bearer ». Les fichiers deviennent des ressources distantes ; summary, tags, license et visibility deviennent la description, les mots-clés, la licence et la restriction.",
+    dataworld_proxy: "Indisponible en mode proxy : {upstream} ne dit pas qui a créé un jeu de données, le propriétaire indiqué dans le chemin ne peut donc pas être vérifié.",
     auth_title: "Authentification",
     auth_body: "Envoyez une clé d’API dans l’en-tête Authorization (Apikey <clé>) ou dans le paramètre apikey. Une clé agit avec les permissions de son propriétaire, restreintes aux siennes.",
     openapi_link: "Document OpenAPI 3.1 (JSON)",
@@ -1188,6 +1192,14 @@ export const fr: Messages = {
     field_name: "Utilisez des lettres minuscules, des chiffres et des tirets bas, en commençant par une lettre ou un tiret bas.",
     field_reference: "Utilisez le nom technique d’un champ : lettres minuscules, chiffres et tirets bas.",
     invalid: "Valeur invalide.",
+    download_url: "Saisissez l’URL de téléchargement direct du fichier (http ou https, sans nom d’utilisateur ni mot de passe).",
+    file_extension: "Nommez le fichier avec une extension que ce portail sait lire : .csv, .tsv, .txt, .json, .jsonl, .ndjson, .geojson, .xlsx ou .xlsm.",
+    tag_characters: "Utilisez uniquement des lettres, des chiffres et des espaces.",
+  },
+  dataworld: {
+    bearer_expected: "Envoyez votre clé d’API dans l’en-tête Authorization, sous la forme « Bearer <clé> ».",
+    unexpanded_token: "Le jeton « {token} » est une variable du shell qui n’a pas été développée (les apostrophes la laissent telle quelle) : mettez l’en-tête entre guillemets doubles.",
+    proxy_unavailable: "Cette console est un proxy de {upstream}, dont l’API Automation ne dit pas qui a créé un jeu de données : le propriétaire indiqué dans un chemin data.world ne peut pas être vérifié, les jeux de données ne peuvent donc pas être remplacés ici par cette API. Utilisez l’API Automation (PUT /api/automation/v1/datasets/<uid>/).",
   },
   upstream: {
     unavailable: "Le serveur amont {upstream} est injoignable ({reason}).",

@@ -1,5 +1,5 @@
 import { dirname, join } from "node:path";
-import { dbFor } from "@/lib/db/client";
+import { dbFor, type Db } from "@/lib/db/client";
 import type { DatabaseTarget } from "@/lib/db/database-url";
 import { prismaDatasetStore } from "@/lib/store/prisma/dataset-store";
 import { prismaApiKeyStore } from "@/lib/store/prisma/api-key-store";
@@ -16,6 +16,8 @@ import { prismaStackStore } from "@/lib/store/prisma/stack-store";
 import { prismaApiCallCounterStore, prismaRulesetStore } from "@/lib/store/prisma/ruleset-store";
 import { prismaUpstreamSessionStore } from "@/lib/store/prisma/upstream-session-store";
 import type { Store } from "@/lib/store/types";
+
+const TRANSACTION_TIMEOUT_MS = 30_000;
 
 export function prismaStore(target: DatabaseTarget): Store {
   const db = dbFor(target);
@@ -39,6 +41,11 @@ export function prismaStore(target: DatabaseTarget): Store {
       target.provider === "sqlite"
         ? sqliteRecordsStore(join(dirname(target.file), "records"))
         : postgresRecordsStore(target.url, target.schema),
+    transaction: (work) =>
+      db.$transaction((tx) => work({ datasets: prismaDatasetStore(tx as Db, target.provider), resources: prismaResourceStore(tx as Db) }), {
+        // Prisma's default (5 s) is short for a hundred resources on a busy SQLite file
+        timeout: TRANSACTION_TIMEOUT_MS,
+      }),
     async ping() {
       await db.$queryRawUnsafe("SELECT 1");
     },

@@ -7,6 +7,14 @@ import { uniqueViolationFields } from "@/lib/store/prisma/unique-violation";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/**
+ * `work` in a transaction of its own, or in the caller's when this store was built on a transaction client
+ * (Store.transaction): Prisma's transaction clients have no $transaction, and do not nest.
+ */
+function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return typeof db.$transaction === "function" ? db.$transaction(work) : work(db);
+}
+
 const fileSelect = {
   uid: true,
   dataset_uid: true,
@@ -116,7 +124,7 @@ export function prismaResourceStore(db: Db): ResourceStore {
     async create(dataset_uid, input: ResourceInput) {
       const file_uid = fileUidOf(input.datasource);
       return withNewUid("re", (uid) =>
-        db.$transaction(async (tx) => {
+        inTransaction(db, async (tx) => {
           await requireDatasetFile(tx, dataset_uid, file_uid);
           const now = new Date();
           const row = await tx.resource.create({
@@ -140,7 +148,7 @@ export function prismaResourceStore(db: Db): ResourceStore {
 
     async update(dataset_uid, resource_uid, input) {
       if (hasNul(dataset_uid, resource_uid)) return null;
-      return db.$transaction(async (tx) => {
+      return inTransaction(db, async (tx) => {
         const current = await tx.resource.findFirst({ where: { uid: resource_uid, dataset_uid }, select: { file_uid: true } });
         if (!current) return null;
         const file_uid = fileUidOf(input.datasource);
@@ -164,7 +172,7 @@ export function prismaResourceStore(db: Db): ResourceStore {
 
     async delete(dataset_uid, resource_uid) {
       if (hasNul(dataset_uid, resource_uid)) return null;
-      return db.$transaction(async (tx) => {
+      return inTransaction(db, async (tx) => {
         const current = await tx.resource.findFirst({ where: { uid: resource_uid, dataset_uid }, select: { file_uid: true } });
         if (!current) return null;
         await tx.resource.delete({ where: { uid: resource_uid } });
@@ -203,7 +211,7 @@ export function prismaResourceStore(db: Db): ResourceStore {
     },
 
     async deleteUnusedFiles(before) {
-      return db.$transaction(async (tx) => {
+      return inTransaction(db, async (tx) => {
         const rows = await tx.datasetFile.findMany({ where: { created_at: { lt: before }, resources: { none: {} } }, select: fileSelect });
         if (rows.length) await tx.datasetFile.deleteMany({ where: { uid: { in: rows.map((r) => r.uid) }, resources: { none: {} } } });
         return rows.map(toFile);
