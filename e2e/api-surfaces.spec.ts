@@ -59,7 +59,11 @@ test("the API reference page has a section for each API, with its base URL, auth
   for (const section of await sections.all()) {
     const heading = section.getByRole("heading", { level: 2 });
     await expect(heading).toBeVisible();
-    await expect(section).toHaveAccessibleName(((await heading.textContent()) ?? "").trim());
+    const title = ((await heading.textContent()) ?? "").trim();
+    await expect(section).toHaveAccessibleName(title);
+    // listed at the top of the page, linking to it
+    const contents = page.getByRole("navigation", { name: "APIs on this page" }).getByRole("link", { name: title, exact: true });
+    expect(await contents.getAttribute("href")).toBe(`#${await heading.getAttribute("id")}`);
     const base = (await section.getByTestId("api-base-url").textContent()) ?? "";
     expect(base).toMatch(/^http:\/\/[^/]+\/\S*$/);
     const curl = (await section.getByTestId("api-curl-example").textContent()) ?? "";

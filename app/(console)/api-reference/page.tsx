@@ -26,6 +26,17 @@ export default async function ApiReferencePage() {
         <p className="mt-1 text-sm text-slate-600">{t("api_reference.intro")}</p>
       </header>
       {upstream ? <Alert tone="info">{t("proxy.api_relayed", { upstream })}</Alert> : null}
+      <nav aria-label={t("api_reference.contents")}>
+        <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          {apiSurfaces.map((surface) => (
+            <li key={surface.id}>
+              <a className="text-brand-700 underline" href={`#api-surface-${surface.id}`}>
+                {t(surface.title)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {apiSurfaces.map((surface) => (
         <ApiSurfaceSection key={surface.id} surface={surface} origin={origin} upstream={upstream} t={t} />
       ))}

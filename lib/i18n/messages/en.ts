@@ -167,6 +167,7 @@ export const en = {
     title: "API reference",
     intro: "Everything the console does can be scripted through the Automation API v1, at /api/automation/v1/ (and /api/automation/v1.0/). The other APIs below let scripts written for other portals work here unchanged.",
     base_url: "Base URL",
+    contents: "APIs on this page",
     dataworld_body: "Replaces a dataset the way data.world's API does: PUT /v0/datasets/{owner}/{id}, where owner is the username of the dataset's creator and id its dataset_id. Send one of your API keys as a bearer token. Files become remote resources; summary, tags, license and visibility become the description, keywords, license and restriction.",
     dataworld_proxy: "Not available in proxy mode: {upstream} does not say who created a dataset, so the owner in the path cannot be checked.",
     auth_title: "Authentication",

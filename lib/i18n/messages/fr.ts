@@ -169,6 +169,7 @@ export const fr: Messages = {
     title: "Référence de l’API",
     intro: "Tout ce que fait la console peut être automatisé avec l’Automation API v1, sous /api/automation/v1/ (et /api/automation/v1.0/). Les autres API ci-dessous permettent aux scripts écrits pour d’autres portails de fonctionner ici sans changement.",
     base_url: "URL de base",
+    contents: "API de cette page",
     dataworld_body: "Remplace un jeu de données comme le fait l’API de data.world : PUT /v0/datasets/{owner}/{id}, où owner est le nom d’utilisateur de la personne qui a créé le jeu de données et id son dataset_id. Envoyez l’une de vos clés d’API comme jeton « Bearer ». Les fichiers deviennent des ressources distantes ; summary, tags, license et visibility deviennent la description, les mots-clés, la licence et la restriction.",
     dataworld_proxy: "Indisponible en mode proxy : {upstream} ne dit pas qui a créé un jeu de données, le propriétaire indiqué dans le chemin ne peut donc pas être vérifié.",
     auth_title: "Authentification",
