@@ -1,0 +1,7 @@
+-- AlterTable
+ALTER TABLE "Dataset" ADD COLUMN "deleted_at" DATETIME;
+ALTER TABLE "Dataset" ADD COLUMN "deleted_by_id" TEXT;
+
+-- CreateIndex
+CREATE INDEX "Dataset_deleted_at_idx" ON "Dataset"("deleted_at");
+
