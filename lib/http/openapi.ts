@@ -4,7 +4,20 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import type { z } from "zod";
 import type { AnyEndpoint } from "@/lib/http/endpoint";
 
-export function buildOpenApiDocument(endpoints: AnyEndpoint[], options: { title: string; version: string; serverUrl: string; description: string }) {
+/** The API key a surface's callers send (default: the Automation API's `Authorization: Apikey` header or `?apikey=`). */
+export type ApiKeySchemes = Record<string, { type: "apiKey"; in: "header" | "query"; name: string; description?: string }>;
+
+const AUTOMATION_KEY_SCHEMES: ApiKeySchemes = {
+  QueryAPIKey: { type: "apiKey", in: "query", name: "apikey" },
+  HeaderAPIKey: { type: "apiKey", in: "header", name: "Authorization", description: "`Authorization: Apikey <key>` (scheme case-insensitive)." },
+};
+
+export function buildOpenApiDocument(
+  endpoints: AnyEndpoint[],
+  options: { title: string; version: string; serverUrl: string; description: string; securitySchemes?: ApiKeySchemes },
+) {
+  const schemes = options.securitySchemes ?? AUTOMATION_KEY_SCHEMES;
+  const security = Object.keys(schemes).map((name) => ({ [name]: [] }));
   const paths: ZodOpenApiPathsObject = {};
   for (const endpoint of endpoints) {
     const operation: ZodOpenApiOperationObject = {
@@ -12,7 +25,7 @@ export function buildOpenApiDocument(endpoints: AnyEndpoint[], options: { title:
       summary: endpoint.summary,
       description: endpoint.description,
       tags: endpoint.tags,
-      security: endpoint.access.kind === "public" ? [] : [{ QueryAPIKey: [] }, { HeaderAPIKey: [] }],
+      security: endpoint.access.kind === "public" ? [] : security,
       requestParams: {
         ...(endpoint.params ? { path: endpoint.params as z.ZodObject } : {}),
         ...(endpoint.query ? { query: endpoint.query as z.ZodObject } : {}),
@@ -37,13 +50,8 @@ export function buildOpenApiDocument(endpoints: AnyEndpoint[], options: { title:
     openapi: "3.1.0",
     info: { title: options.title, version: options.version, description: options.description },
     servers: [{ url: options.serverUrl }],
-    security: [{ QueryAPIKey: [] }, { HeaderAPIKey: [] }],
-    components: {
-      securitySchemes: {
-        HeaderAPIKey: { type: "apiKey", in: "header", name: "Authorization", description: "`Authorization: Apikey <key>` (scheme case-insensitive)." },
-        QueryAPIKey: { type: "apiKey", in: "query", name: "apikey" },
-      },
-    },
+    security,
+    components: { securitySchemes: schemes },
     paths,
   });
 }

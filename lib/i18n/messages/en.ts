@@ -162,6 +162,7 @@ export const en = {
     },
   },
   api_reference: {
+    surface_udata: "udata (data.gouv.fr) API 1",
     surface_automation: "Automation API v1",
     title: "API reference",
     intro: "Everything the console does can be scripted through the Automation API v1, at /api/automation/v1/ (and /api/automation/v1.0/).",
@@ -1185,6 +1186,21 @@ export const en = {
     field_name: "Use lowercase letters, digits and underscores, starting with a letter or an underscore.",
     field_reference: "Use the technical name of a field: lowercase letters, digits and underscores.",
     invalid: "Invalid value.",
+  },
+  trash: {
+    gone: "Dataset has been deleted",
+    not_in_trash: "This dataset is not deleted: there is nothing to restore.",
+    proxy_unavailable: "This console drives {upstream}, whose Automation API has no trash: deleted datasets cannot be kept, listed or restored here. Delete through the Automation API (a permanent delete) instead.",
+  },
+  udata: {
+    validation_error: "Validation error",
+    remote_only: "This endpoint only supports remote resources",
+    filetype_immutable: "Cannot modify filetype after creation",
+    not_a_file: "Only a resource with an uploaded file (filetype \"file\") can have its file replaced",
+    unsupported_format: "This portal cannot hold a resource in format “{format}”: use one of {formats}.",
+    filter_requires_auth: "The “{filter}” filter requires an API key (X-API-KEY header).",
+    anonymous_proxy: "This console drives {upstream}: send an API key of that domain in the X-API-KEY header.",
+    invalid_sort: "Unknown sort “{sort}”: use one of {sorts}.",
   },
   upstream: {
     unavailable: "The upstream {upstream} could not be reached ({reason}).",

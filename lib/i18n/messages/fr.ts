@@ -164,6 +164,7 @@ export const fr: Messages = {
     },
   },
   api_reference: {
+    surface_udata: "API udata (data.gouv.fr) 1",
     surface_automation: "API Automation v1",
     title: "Référence de l’API",
     intro: "Tout ce que fait la console peut être automatisé avec l’Automation API v1, sous /api/automation/v1/ (et /api/automation/v1.0/).",
@@ -1188,6 +1189,21 @@ export const fr: Messages = {
     field_name: "Utilisez des lettres minuscules, des chiffres et des tirets bas, en commençant par une lettre ou un tiret bas.",
     field_reference: "Utilisez le nom technique d’un champ : lettres minuscules, chiffres et tirets bas.",
     invalid: "Valeur invalide.",
+  },
+  trash: {
+    gone: "Ce jeu de données a été supprimé",
+    not_in_trash: "Ce jeu de données n’est pas supprimé : il n’y a rien à restaurer.",
+    proxy_unavailable: "Cette console pilote {upstream}, dont l’Automation API n’a pas de corbeille : les jeux de données supprimés ne peuvent être ni conservés, ni listés, ni restaurés ici. Supprimez-les par l’Automation API (suppression définitive).",
+  },
+  udata: {
+    validation_error: "Erreur de validation",
+    remote_only: "Ce point d’accès n’accepte que des ressources distantes",
+    filetype_immutable: "Le type de fichier (filetype) ne peut pas changer après la création",
+    not_a_file: "Seule une ressource dont le fichier a été envoyé (filetype \"file\") peut voir son fichier remplacé",
+    unsupported_format: "Ce portail ne peut pas contenir de ressource au format « {format} » : utilisez l’un de {formats}.",
+    filter_requires_auth: "Le filtre « {filter} » demande une clé d’API (en-tête X-API-KEY).",
+    anonymous_proxy: "Cette console pilote {upstream} : envoyez une clé d’API de ce domaine dans l’en-tête X-API-KEY.",
+    invalid_sort: "Tri « {sort} » inconnu : utilisez l’un de {sorts}.",
   },
   upstream: {
     unavailable: "Le serveur amont {upstream} est injoignable ({reason}).",
