@@ -3,6 +3,7 @@
 import type { AnyEndpoint } from "@/lib/http/endpoint";
 import type { MessageKey } from "@/lib/i18n/translator";
 import { automationEndpoints } from "@/app/api/automation/_endpoints";
+import { udataEndpoints } from "@/app/api/1/_endpoints";
 
 export type ApiSurfaceEntry = {
   id: string;
@@ -23,5 +24,13 @@ export const apiSurfaces: ApiSurfaceEntry[] = [
     openapi: "/api/automation/v1/openapi.json",
     authExample: '-H "Authorization: Apikey <your key>"',
     endpoints: automationEndpoints,
+  },
+  {
+    id: "udata",
+    title: "api_reference.surface_udata",
+    base: "/api/1",
+    openapi: "/api/1/swagger.json",
+    authExample: '-H "X-API-KEY: <your key>"',
+    endpoints: udataEndpoints,
   },
 ];

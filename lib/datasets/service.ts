@@ -21,15 +21,20 @@ import { removeStoredFiles } from "@/lib/files/storage";
 import { dropUnusedRecordsTables } from "@/lib/publishing/records-sweep";
 import { checkMetadataAgainstTemplates } from "@/lib/metadata/validate-metadata";
 import { store } from "@/lib/store/store";
-import type { DatasetScope, Page } from "@/lib/store/types";
+import type { DatasetListFilter, DatasetScope, Page } from "@/lib/store/types";
 
 /**
  * `edit` lists what the principal may change (the Automation API's GET /datasets/); `view` also includes what
  * they may only look at (the console's list, for reviewers).
  */
-export async function listDatasets(principal: Principal, query: DatasetListQuery, right: "edit" | "view" = "edit"): Promise<Page<Dataset>> {
+export async function listDatasets(
+  principal: Principal,
+  query: DatasetListQuery,
+  right: "edit" | "view" = "edit",
+  filter: Pick<DatasetListFilter, "is_restricted"> = {},
+): Promise<Page<Dataset>> {
   if (principal.upstream) return principal.upstream.datasets.list(query, right);
-  return store().datasets.list(query, datasetScope(principal, right));
+  return store().datasets.list(query, datasetScope(principal, right), filter);
 }
 
 export async function getDataset(principal: Principal, uid: string): Promise<Dataset> {

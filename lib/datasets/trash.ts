@@ -10,12 +10,15 @@ import { destroyDataset } from "@/lib/datasets/service";
 import { config } from "@/lib/env/config";
 import { AppError, forbidden, msg, notFound } from "@/lib/errors/app-error";
 import { log } from "@/lib/log/logger";
+import { toResource } from "@/lib/resources/present";
+import type { Resource } from "@/lib/resources/schema";
 import { store } from "@/lib/store/store";
 import type { Page } from "@/lib/store/types";
 
 const DAY_MS = 86_400_000;
 const PURGE_INTERVAL_MS = 3_600_000;
 const PURGE_BATCH = 100;
+const MAX_RESOURCES_SHOWN = 1000;
 
 export const datasetGone = () => new AppError("gone", msg("trash.gone"));
 
@@ -88,4 +91,10 @@ export function scheduleTrashPurge(): void {
     );
   void run();
   setInterval(run, PURGE_INTERVAL_MS).unref();
+}
+
+/** The resources of a dataset in the trash or not (its owner still sees a deleted dataset whole). */
+export async function resourcesInOrOutOfTrash(principal: Principal, uid: string): Promise<Resource[]> {
+  await datasetInOrOutOfTrash(principal, uid, "view");
+  return (await store().resources.list(uid, { limit: MAX_RESOURCES_SHOWN, offset: 0 })).results.map(toResource);
 }
