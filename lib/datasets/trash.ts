@@ -22,7 +22,8 @@ const MAX_RESOURCES_SHOWN = 1000;
 
 export const datasetGone = () => new AppError("gone", msg("trash.gone"));
 
-function refuseInProxyMode(principal: Principal): void {
+/** 501 in proxy mode, where the upstream keeps no trash. */
+export function refuseInProxyMode(principal: Principal): void {
   if (principal.upstream) throw new AppError("not_implemented", msg("trash.proxy_unavailable", { upstream: new URL(config().upstream!.url).host }));
 }
 

@@ -1201,6 +1201,7 @@ export const en = {
     filter_requires_auth: "The “{filter}” filter requires an API key (X-API-KEY header).",
     anonymous_proxy: "This console drives {upstream}: send an API key of that domain in the X-API-KEY header.",
     invalid_sort: "Unknown sort “{sort}”: use one of {sorts}.",
+    private_proxy: "This console drives {upstream}, whose Automation API cannot list restricted datasets only: the “private” filter is not available here.",
   },
   upstream: {
     unavailable: "The upstream {upstream} could not be reached ({reason}).",

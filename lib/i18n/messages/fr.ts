@@ -1204,6 +1204,7 @@ export const fr: Messages = {
     filter_requires_auth: "Le filtre « {filter} » demande une clé d’API (en-tête X-API-KEY).",
     anonymous_proxy: "Cette console pilote {upstream} : envoyez une clé d’API de ce domaine dans l’en-tête X-API-KEY.",
     invalid_sort: "Tri « {sort} » inconnu : utilisez l’un de {sorts}.",
+    private_proxy: "Cette console pilote {upstream}, dont l’Automation API ne sait pas lister les seuls jeux de données restreints : le filtre « private » n’est pas disponible ici.",
   },
   upstream: {
     unavailable: "Le serveur amont {upstream} est injoignable ({reason}).",

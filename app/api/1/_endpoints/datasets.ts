@@ -2,7 +2,7 @@
 import { createDataset, listDatasets, updateDataset } from "@/lib/datasets/service";
 import { listPublicDatasets } from "@/lib/datasets/public-datasets";
 import type { DatasetListQuery, DatasetSort } from "@/lib/datasets/schema";
-import { listTrash, restoreDataset, trashDataset } from "@/lib/datasets/trash";
+import { listTrash, refuseInProxyMode, restoreDataset, trashDataset } from "@/lib/datasets/trash";
 import { config } from "@/lib/env/config";
 import { AppError, isAppError, msg } from "@/lib/errors/app-error";
 import { defineEndpoint } from "@/lib/http/endpoint";
@@ -66,7 +66,7 @@ export const datasetEndpoints = [
       let page;
       if (filter === "deleted") page = await listTrash(principal, search);
       else if (filter === "private") {
-        if (principal.upstream) throw new AppError("not_implemented", msg("trash.proxy_unavailable", { upstream: proxyHost() }));
+        if (principal.upstream) throw new AppError("not_implemented", msg("udata.private_proxy", { upstream: proxyHost() }));
         page = await listDatasets(principal, search, "edit", { is_restricted: true });
       } else if (principal?.upstream) page = await listDatasets(principal, search, "view");
       else page = await listPublicDatasets(search);
@@ -129,6 +129,7 @@ export const datasetEndpoints = [
     responses: { 200: { description: "OK", schema: udataDatasetSchema }, ...udataErrors },
     handler: async ({ principal, params, body, url }) => {
       const restore = "deleted" in body && body.deleted === null;
+      if (restore) refuseInProxyMode(principal);
       for (let attempt = 1; ; attempt++) {
         const current = await datasetForWrite(principal, params.dataset, "edit", { restore });
         if (current.deleted_at) return { status: 200, body: await udataDataset(principal, await restoreDataset(principal, current.uid), url.origin) };
