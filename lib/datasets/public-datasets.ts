@@ -4,7 +4,7 @@ import "server-only";
 import type { Dataset, DatasetListQuery } from "@/lib/datasets/schema";
 import { notFound } from "@/lib/errors/app-error";
 import { toResource } from "@/lib/resources/present";
-import type { Resource } from "@/lib/resources/schema";
+import type { ResourceRecord } from "@/lib/resources/schema";
 import { store } from "@/lib/store/store";
 import type { Page } from "@/lib/store/types";
 
@@ -20,7 +20,7 @@ export async function getPublicDataset(uid: string): Promise<Dataset> {
   return dataset;
 }
 
-export async function listPublicResources(dataset_uid: string, page: { limit: number; offset: number }): Promise<Page<Resource>> {
+export async function listPublicResources(dataset_uid: string, page: { limit: number; offset: number }): Promise<Page<ResourceRecord>> {
   await getPublicDataset(dataset_uid);
   const resources = await store().resources.list(dataset_uid, page);
   return { total_count: resources.total_count, results: resources.results.map(toResource) };

@@ -11,7 +11,7 @@ import { config } from "@/lib/env/config";
 import { AppError, forbidden, msg, notFound } from "@/lib/errors/app-error";
 import { log } from "@/lib/log/logger";
 import { toResource } from "@/lib/resources/present";
-import type { Resource } from "@/lib/resources/schema";
+import type { ResourceRecord } from "@/lib/resources/schema";
 import { store } from "@/lib/store/store";
 import type { Page } from "@/lib/store/types";
 
@@ -95,7 +95,7 @@ export function scheduleTrashPurge(): void {
 }
 
 /** The resources of a dataset in the trash or not (its owner still sees a deleted dataset whole). */
-export async function resourcesInOrOutOfTrash(principal: Principal, uid: string): Promise<Resource[]> {
+export async function resourcesInOrOutOfTrash(principal: Principal, uid: string): Promise<ResourceRecord[]> {
   await datasetInOrOutOfTrash(principal, uid, "view");
   return (await store().resources.list(uid, { limit: MAX_RESOURCES_SHOWN, offset: 0 })).results.map(toResource);
 }

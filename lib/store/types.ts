@@ -72,6 +72,8 @@ export type StoredResource = {
   dataset_uid: string;
   type: string;
   title: string;
+  /** what it holds, in words (udata's resource description; the Automation API has none) */
+  description: string | null;
   params: Record<string, unknown>;
   datasource: Datasource;
   /** the uploaded file of an `uploaded_file` datasource */
@@ -79,7 +81,8 @@ export type StoredResource = {
   created_at: string;
   updated_at: string;
 };
-export type ResourceInput = Pick<StoredResource, "type" | "title" | "params" | "datasource">;
+/** `description` left out: none on create, unchanged on update. */
+export type ResourceInput = Pick<StoredResource, "type" | "title" | "params" | "datasource"> & { description?: string | null };
 
 /**
  * Resources and files of one dataset. The service checks access to the dataset first; stores only match the

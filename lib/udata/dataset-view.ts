@@ -6,14 +6,14 @@ import { listPublicResources } from "@/lib/datasets/public-datasets";
 import type { Dataset } from "@/lib/datasets/schema";
 import { resourcesInOrOutOfTrash } from "@/lib/datasets/trash";
 import { isAppError } from "@/lib/errors/app-error";
-import type { Resource } from "@/lib/resources/schema";
+import type { ResourceRecord } from "@/lib/resources/schema";
 import { listResources } from "@/lib/resources/service";
 import { presentDataset } from "@/lib/udata/present";
 import type { UdataDataset } from "@/lib/udata/schema";
 
 const ALL = { limit: 1000, offset: 0 };
 
-export async function datasetResources(principal: Principal | null, dataset: Dataset): Promise<Resource[]> {
+export async function datasetResources(principal: Principal | null, dataset: Dataset): Promise<ResourceRecord[]> {
   if (!principal) return (await listPublicResources(dataset.uid, ALL)).results;
   if (principal.upstream) return (await listResources(principal, dataset.uid, ALL)).results;
   try {

@@ -2,14 +2,14 @@
 // dataset_id; a resource's `id` is its re_ uid (udata's are UUIDs: clients treat them as opaque strings).
 // `private` is the restriction; `deleted` the time it went to the trash.
 import type { Dataset } from "@/lib/datasets/schema";
-import type { Resource } from "@/lib/resources/schema";
+import type { ResourceRecord } from "@/lib/resources/schema";
 import { formatOfExtractor } from "@/lib/udata/resource-format";
 import type { UdataDataset, UdataResource } from "@/lib/udata/schema";
 
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
-export function presentResource(resource: Resource, dataset_uid: string, origin: string): UdataResource {
+export function presentResource(resource: ResourceRecord, dataset_uid: string, origin: string): UdataResource {
   const source = resource.datasource;
   const file = source.type === "uploaded_file" && "filename" in source.file ? source.file : null;
   const url =
@@ -19,7 +19,7 @@ export function presentResource(resource: Resource, dataset_uid: string, origin:
   return {
     id: resource.uid,
     title: resource.title,
-    description: null,
+    description: resource.description ?? null,
     filetype: source.type === "http" ? "remote" : "file",
     type: "main",
     format: formatOfExtractor(resource.type),
@@ -34,7 +34,7 @@ export function presentResource(resource: Resource, dataset_uid: string, origin:
   };
 }
 
-export function presentDataset(dataset: Dataset, resources: Resource[], origin: string): UdataDataset {
+export function presentDataset(dataset: Dataset, resources: ResourceRecord[], origin: string): UdataDataset {
   const values = dataset.metadata.default;
   const license = dataset.metadata.internal?.license_id?.value;
   return {

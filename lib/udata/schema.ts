@@ -52,7 +52,7 @@ export type UdataDatasetUpdate = z.infer<typeof udataDatasetUpdateSchema>;
 
 const resourceFields = {
   title: z.string().trim().min(1).max(350).meta({ example: "Mon titre" }),
-  description: z.string().max(100_000).nullable().optional().meta({ description: "Accepted; not kept (this portal's resources have no description)." }),
+  description: z.string().max(100_000).nullable().optional().meta({ description: "Markdown. Not kept in proxy mode: the upstream's Automation API has no resource description." }),
   type: z.enum(UDATA_RESOURCE_TYPES).optional().meta({ description: "Accepted; every resource here is a main one." }),
   format: z.string().trim().max(32).optional().meta({ description: "File format (csv, json, geojson, xlsx); guessed from the URL when left out", example: "csv" }),
   url: z.string().trim().min(1).max(2048).meta({ example: "https://url.to/ressource.csv" }),

@@ -100,7 +100,7 @@ describe.skipIf(!!backend.skipReason)(`udata API 1 (${backend.provider})`, () =>
       const created = await admin.post("/datasets/", { title: "Distante", description: "d", private: true });
       const remote = await admin.post(`/datasets/${created.body.id}/resources/`, { title: "r", type: "main", filetype: "remote", format: "csv", url: "https://url.to/ressource.csv" });
       expect(remote.status, remote.text).toBe(201);
-      expect(remote.body).toMatchObject({ filetype: "remote", url: "https://url.to/ressource.csv", format: "csv" });
+      expect(remote.body).toMatchObject({ filetype: "remote", url: "https://url.to/ressource.csv", format: "csv", description: null });
       const local = await admin.post(`/datasets/${created.body.id}/resources/`, { title: "r", filetype: "file", url: "https://url.to/x.csv" });
       expect(local.status).toBe(400);
       expect(local.body).toEqual({ message: "This endpoint only supports remote resources", error_code: "bad_request" });
@@ -114,7 +114,10 @@ describe.skipIf(!!backend.skipReason)(`udata API 1 (${backend.provider})`, () =>
       const uploaded = await admin.upload(`/datasets/${created.body.id}/upload/`, CSV, "a.csv");
       const updated = await admin.put(`/datasets/${created.body.id}/resources/${uploaded.body.id}/`, { title: "Nouveau titre", description: "Nouvelle description", private: true });
       expect(updated.status, updated.text).toBe(200);
-      expect(updated.body.title).toBe("Nouveau titre");
+      expect(updated.body).toMatchObject({ title: "Nouveau titre", description: "Nouvelle description" });
+      const kept = await admin.put(`/datasets/${created.body.id}/resources/${uploaded.body.id}/`, { title: "Encore", private: true });
+      expect(kept.body).toMatchObject({ title: "Encore", description: "Nouvelle description" });
+      expect((await automation.get(`/datasets/${created.body.id}/resources/${uploaded.body.id}/`)).body.description).toBeUndefined();
       const changed = await admin.put(`/datasets/${created.body.id}/resources/${uploaded.body.id}/`, { filetype: "remote" });
       expect(changed.status).toBe(400);
       expect(changed.body).toEqual({ message: "Cannot modify filetype after creation", error_code: "bad_request" });

@@ -73,7 +73,7 @@ describe.skipIf(!!backend.skipReason || !hasCurl)(`the data.gouv.fr guide's exam
       env,
     );
     expect(remote.status, JSON.stringify(remote.body)).toBe(201);
-    expect(remote.body).toMatchObject({ filetype: "remote", url: "https://url.to/ressource.csv" });
+    expect(remote.body).toMatchObject({ filetype: "remote", url: "https://url.to/ressource.csv", description: "My description" });
 
     const updated = await curl(
       `curl -H "Content-Type:application/json" \\
@@ -95,7 +95,7 @@ describe.skipIf(!!backend.skipReason || !hasCurl)(`the data.gouv.fr guide's exam
       env,
     );
     expect(resourceUpdated.status, JSON.stringify(resourceUpdated.body)).toBe(200);
-    expect(resourceUpdated.body.title).toBe("Nouveau titre");
+    expect(resourceUpdated.body).toMatchObject({ title: "Nouveau titre", description: "Nouvelle description" });
 
     const before = storedFiles(backend.env.DATA_DIR!);
     const replaced = await curl(

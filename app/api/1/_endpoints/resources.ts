@@ -3,7 +3,7 @@
 import { AppError, msg } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/zod-messages";
 import { defineEndpoint } from "@/lib/http/endpoint";
-import { resourceWriteSchema, type Datasource, type DatasetFile, type Resource } from "@/lib/resources/schema";
+import { resourceWriteSchema, type Datasource, type DatasetFile, type ResourceRecord } from "@/lib/resources/schema";
 import { createResource, deleteResource, getResource, updateResource, uploadFile } from "@/lib/resources/service";
 import type { Principal } from "@/lib/auth/principal";
 import type { Dataset } from "@/lib/datasets/schema";
@@ -46,13 +46,13 @@ async function writableDataset(principal: Principal, id: string): Promise<Datase
 
 const fileDatasource = (file: Pick<DatasetFile, "uid">): Datasource => ({ type: "uploaded_file", file: { uid: file.uid } });
 
-function sameDatasource(resource: Resource): Datasource {
+function sameDatasource(resource: ResourceRecord): Datasource {
   const source = resource.datasource;
   if (source.type === "uploaded_file") return fileDatasource(source.file);
   return { type: "http", connection: { ...source.connection, type: "http" }, ...(source.relative_url ? { relative_url: source.relative_url } : {}), ...(source.headers ? { headers: source.headers } : {}) };
 }
 
-const filetypeOf = (resource: Resource) => (resource.datasource.type === "http" ? "remote" : "file");
+const filetypeOf = (resource: ResourceRecord) => (resource.datasource.type === "http" ? "remote" : "file");
 
 export const resourceEndpoints = [
   defineEndpoint({
@@ -91,7 +91,7 @@ export const resourceEndpoints = [
       const type = extractorFor(body.format ?? formatFromName(body.url), "format");
       const write = parseInput(resourceWriteSchema, { type, title: body.title, datasource: { type: "http", connection: { type: "http", url: body.url } } });
       const dataset = await writableDataset(principal, params.dataset);
-      const resource = await createResource(principal, dataset.uid, write);
+      const resource = await createResource(principal, dataset.uid, write, { description: body.description ?? null });
       await followVisibility(principal, dataset.uid);
       return { status: 201, body: presentResource(resource, dataset.uid, url.origin) };
     },
@@ -131,7 +131,7 @@ export const resourceEndpoints = [
       let datasource = sameDatasource(current);
       if (datasource.type === "http" && body.url !== undefined) datasource = { ...datasource, connection: { ...datasource.connection, url: body.url } };
       const write = parseInput(resourceWriteSchema, { type, title: body.title ?? current.title, params: type === current.type ? current.params : {}, datasource });
-      const resource = await updateResource(principal, dataset.uid, current.uid, write);
+      const resource = await updateResource(principal, dataset.uid, current.uid, write, { description: body.description });
       await followVisibility(principal, dataset.uid);
       return { status: 200, body: presentResource(resource, dataset.uid, url.origin) };
     },
