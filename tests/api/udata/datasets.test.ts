@@ -5,6 +5,7 @@ import { apiClient } from "../../support/api-client";
 import { createTestUser, type TestUser } from "../../support/fixtures";
 import { purgeTrash } from "@/lib/datasets/trash";
 import { store } from "@/lib/store/store";
+import { pollUntil } from "../../support/publishing";
 import { storedFiles, udataClient, waitPublished } from "./udata-client";
 
 const backend = inject("backend");
@@ -151,6 +152,21 @@ describe.skipIf(!!backend.skipReason)(`udata API 1 (${backend.provider})`, () =>
       expect(again.status, again.text).toBe(200);
       expect(again.body).toMatchObject({ private: false, title: "Visibilité, nouveau titre", description: "Une description" });
       await waitPublished(backend.baseUrl, backend.adminKey, dataset.id, true);
+    });
+
+    it("publishes a write made while a publish runs once that publish ends", async () => {
+      const created = await admin.post("/datasets/", { title: "Suivi avant", description: "d" });
+      expect((await admin.upload(`/datasets/${created.body.id}/upload/`, CSV, "communes.csv")).status).toBe(201);
+      // the upload's publish is queued or running: this write is published by it or after it
+      expect((await admin.put(`/datasets/${created.body.id}/`, { title: "Suivi après" })).status).toBe(200);
+      const remote = await admin.post(`/datasets/${created.body.id}/resources/`, { title: "r", filetype: "remote", format: "csv", url: "https://url.to/ressource.csv" });
+      expect(remote.status).toBe(201);
+      expect((await admin.delete(`/datasets/${created.body.id}/resources/${remote.body.id}/`)).status).toBe(204);
+      await pollUntil(
+        () => explore.get(`/catalog/datasets/${created.body.slug}/`),
+        (res) => res.status === 200 && res.body?.metas?.default?.title === "Suivi après" && res.body?.metas?.default?.records_count === 2,
+        "the last udata write published",
+      );
     });
 
     it("refuses writes without a key (401) and from a key that may only look (403)", async () => {
