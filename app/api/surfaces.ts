@@ -4,6 +4,7 @@ import type { AnyEndpoint } from "@/lib/http/endpoint";
 import type { MessageKey } from "@/lib/i18n/translator";
 import { automationEndpoints } from "@/app/api/automation/_endpoints";
 import { dataworldEndpoints } from "@/app/v0/_endpoints/datasets";
+import { udataEndpoints } from "@/app/api/1/_endpoints";
 
 export type ApiSurfaceEntry = {
   id: string;
@@ -39,5 +40,13 @@ export const apiSurfaces: ApiSurfaceEntry[] = [
     endpoints: dataworldEndpoints,
     description: "api_reference.dataworld_body",
     proxyNote: "api_reference.dataworld_proxy",
+  },
+  {
+    id: "udata",
+    title: "api_reference.surface_udata",
+    base: "/api/1",
+    openapi: "/api/1/swagger.json",
+    authExample: '-H "X-API-KEY: <your key>"',
+    endpoints: udataEndpoints,
   },
 ];

@@ -105,6 +105,8 @@ export type DatasetResource = z.infer<typeof datasetSchema>;
 export type Dataset = DatasetResource & {
   status: DatasetStatusName;
   created_by: { user_id: string; username: string } | null;
+  /** in the trash since then (udata's soft delete, lib/datasets/trash.ts); absent or null: not in the trash */
+  deleted_at?: string | null;
   /** proxy mode: the caller's rights on it as the upstream showed them (lib/store/remote/datasets.ts) */
   rights?: Record<"view" | "edit" | "publish" | "manage", boolean>;
 };

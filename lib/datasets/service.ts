@@ -21,15 +21,20 @@ import { removeStoredFiles } from "@/lib/files/storage";
 import { dropUnusedRecordsTables } from "@/lib/publishing/records-sweep";
 import { checkMetadataAgainstTemplates } from "@/lib/metadata/validate-metadata";
 import { store } from "@/lib/store/store";
-import type { DatasetChanges, Page } from "@/lib/store/types";
+import type { DatasetChanges, DatasetListFilter, DatasetScope, Page } from "@/lib/store/types";
 
 /**
  * `edit` lists what the principal may change (the Automation API's GET /datasets/); `view` also includes what
  * they may only look at (the console's list, for reviewers).
  */
-export async function listDatasets(principal: Principal, query: DatasetListQuery, right: "edit" | "view" = "edit"): Promise<Page<Dataset>> {
+export async function listDatasets(
+  principal: Principal,
+  query: DatasetListQuery,
+  right: "edit" | "view" = "edit",
+  filter: Pick<DatasetListFilter, "is_restricted"> = {},
+): Promise<Page<Dataset>> {
   if (principal.upstream) return principal.upstream.datasets.list(query, right);
-  return store().datasets.list(query, datasetScope(principal, right));
+  return store().datasets.list(query, datasetScope(principal, right), filter);
 }
 
 export async function getDataset(principal: Principal, uid: string): Promise<Dataset> {
@@ -117,13 +122,22 @@ export async function updateDataset(
 export async function deleteDataset(principal: Principal, uid: string): Promise<void> {
   if (principal.upstream) return principal.upstream.datasets.delete(uid);
   await requireDatasetRight(principal, uid, "manage");
+  if (!(await destroyDataset(uid, datasetScope(principal, "manage")))) throw notFound();
+}
+
+/**
+ * Deletes the dataset in `scope` (in the trash or not) for good: its rows, the bytes of its files and its records
+ * table. The Automation API's delete and the trash's purge (lib/datasets/trash.ts). False when it was not there.
+ */
+export async function destroyDataset(uid: string, scope: DatasetScope): Promise<boolean> {
   const files = await store().resources.listFiles(uid);
-  const deleted = await store().datasets.delete(uid, datasetScope(principal, "manage"));
-  if (!deleted) throw notFound();
+  const deleted = await store().datasets.delete(uid, scope);
+  if (!deleted) return false;
   // Rows went with the dataset (cascade); their bytes go now, and so do its records (a running publish stops at
   // its next heartbeat, when its job row is found gone).
   await removeStoredFiles(files.map((f) => f.storage_name));
   await dropUnusedRecordsTables();
+  return true;
 }
 
 export async function getDatasetStatus(principal: Principal, uid: string): Promise<DatasetStatus> {

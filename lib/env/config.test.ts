@@ -40,6 +40,13 @@ describe("readConfig", () => {
     expect(() => readConfig({ MAX_UPLOAD_BYTES: "0" })).toThrow(/MAX_UPLOAD_BYTES/);
   });
 
+  it("reads TRASH_RETENTION_DAYS (whole days, default 30)", () => {
+    expect(readConfig({}).trashRetentionDays).toBe(30);
+    expect(readConfig({ TRASH_RETENTION_DAYS: "0" }).trashRetentionDays).toBe(0);
+    expect(() => readConfig({ TRASH_RETENTION_DAYS: "1.5" })).toThrow(/TRASH_RETENTION_DAYS/);
+    expect(() => readConfig({ TRASH_RETENTION_DAYS: "-1" })).toThrow(/TRASH_RETENTION_DAYS/);
+  });
+
   it("reads proxy mode: UPSTREAM_URL (http or https, no query) and UPSTREAM_TIMEOUT_MS", () => {
     expect(readConfig({}).upstream).toBeNull();
     const proxy = readConfig({ UPSTREAM_URL: "https://example.opendatasoft.com/", JOBS: "on" });

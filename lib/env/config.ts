@@ -52,6 +52,8 @@ const envSchema = z.object({
     .refine((v) => !/[?#]/.test(v), "UPSTREAM_URL must not carry a query string or a fragment")
     .optional(),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100, "UPSTREAM_TIMEOUT_MS must be at least 100").max(600_000).default(30_000),
+  // Days a dataset stays in the trash (udata's soft delete) before it is purged with its files and records.
+  TRASH_RETENTION_DAYS: z.coerce.number().int("TRASH_RETENTION_DAYS must be a whole number of days").min(0).max(3650).default(30),
 });
 
 export type AppConfig = {
@@ -76,6 +78,8 @@ export type AppConfig = {
   jobRunner: "in-process" | "thread";
   /** Proxy mode: the remote domain whose Automation and Explore APIs this console drives; null on the embedded store. */
   upstream: UpstreamConfig | null;
+  /** Days a dataset stays in the trash before the purge deletes it (0: at the next purge). */
+  trashRetentionDays: number;
 };
 
 export type UpstreamConfig = {
@@ -114,6 +118,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     runJobs: e.JOBS === "on" && !e.UPSTREAM_URL,
     jobRunner: e.JOB_RUNNER,
     upstream: e.UPSTREAM_URL ? { url: e.UPSTREAM_URL.replace(/\/+$/, ""), timeoutMs: e.UPSTREAM_TIMEOUT_MS } : null,
+    trashRetentionDays: e.TRASH_RETENTION_DAYS,
   };
 }
 

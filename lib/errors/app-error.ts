@@ -14,16 +14,18 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  // in the trash (udata's soft delete): it was there, and is not any more
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal_error: 500,
+  // what this console cannot do in its current mode (proxy mode: the upstream has no trash, no dataset creator)
+  not_implemented: 501,
   service_unavailable: 503,
   // proxy mode: the upstream Automation API could not be reached, or did not answer in time
   upstream_unavailable: 502,
   upstream_timeout: 504,
-  // an operation this mode of the console cannot do (the data.world replace in proxy mode)
-  not_implemented: 501,
   // Explore API v2.1 error codes (API-CONTRACT.md §5.4)
   ODSQLError: 400,
   InvalidRESTParameterError: 400,

@@ -55,7 +55,10 @@ export function queryObject(params: URLSearchParams): Record<string, string | st
   return out;
 }
 
-async function readJsonBody(request: Request): Promise<unknown> {
+/** How a surface reads a JSON body's text; the default is JSON.parse (a surface may be more lenient, see ApiSurface). */
+export type ParseJson = (text: string) => unknown;
+
+async function readJsonBody(request: Request, parseJson: ParseJson = JSON.parse): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_JSON_BODY_BYTES) throw new AppError("payload_too_large", msg("errors.body_too_large", { limit: "1 MiB" }));
   const text = await request.text();
@@ -67,7 +70,7 @@ async function readJsonBody(request: Request): Promise<unknown> {
     throw new AppError("unsupported_media_type", msg("errors.unsupported_media_type", { type: type.split(";")[0] ?? type }));
   }
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch (error) {
     throw new AppError("bad_request", msg("errors.json_parse", { detail: (error as Error).message }));
   }
@@ -108,7 +111,7 @@ export type Authenticate = (request: Request, url: URL) => Promise<Principal | n
 /** How a surface writes its errors; the default is the Automation API's { error_code, message, detail? }. */
 export type RenderError = (error: AppError, t: Translate | undefined) => Response;
 
-export type ApiSurface = { authenticate?: Authenticate; renderError?: RenderError };
+export type ApiSurface = { authenticate?: Authenticate; renderError?: RenderError; parseJson?: ParseJson };
 
 export async function authenticateAutomation(request: Request, url: URL): Promise<Principal | null> {
   const key = apiKeyFromRequest(request.headers.get("authorization"), url.searchParams);
@@ -128,7 +131,8 @@ export async function consoleSessionPrincipal(request: Request, url: URL): Promi
   return sid ? principalFromSession(sid) : null;
 }
 
-async function run(endpoint: AnyEndpoint, request: Request, url: URL, rawParams: Record<string, string>, translatorFor: TranslatorFor, authenticate: Authenticate): Promise<Response> {
+async function run(endpoint: AnyEndpoint, request: Request, url: URL, rawParams: Record<string, string>, translatorFor: TranslatorFor, surface: Required<Pick<ApiSurface, "authenticate">> & ApiSurface): Promise<Response> {
+  const { authenticate } = surface;
   const principal = await authenticate(request, url);
   if (endpoint.access.kind === "principal") {
     if (!principal) throw new AppError("unauthorized", msg("errors.unauthorized"));
@@ -154,7 +158,7 @@ async function run(endpoint: AnyEndpoint, request: Request, url: URL, rawParams:
     }
   }
   let body: unknown = undefined;
-  if (endpoint.body) body = parseInput(endpoint.body, await readJsonBody(request), await translatorFor(request));
+  if (endpoint.body) body = parseInput(endpoint.body, await readJsonBody(request, surface.parseJson), await translatorFor(request));
 
   const result: HandlerResult = await endpoint.handler({ request, url, principal: principal as Principal, params, query, body });
   if (result instanceof Response) return result;
@@ -178,7 +182,7 @@ export function createApiHandler(endpoints: AnyEndpoint[], surface: ApiSurface =
           headers: { Allow: match.allow.join(", ") },
         });
       }
-      return await run(match.endpoint, request, url, match.params, translatorFor, authenticate);
+      return await run(match.endpoint, request, url, match.params, translatorFor, { ...surface, authenticate });
     } catch (error) {
       if (isAppError(error)) return renderError(error, await translatorFor(request));
       return internalErrorResponse(error, request);

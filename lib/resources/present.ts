@@ -1,7 +1,7 @@
 // Stored rows → Automation API answers: the file described, derived labels filled in, secrets left out.
 import { EXTRACTORS } from "@/lib/extractors/registry";
 import type { ResourcePreview } from "@/lib/extractors";
-import type { DatasetFile, Resource, ResourcePreviewBody } from "@/lib/resources/schema";
+import type { DatasetFile, Resource, ResourcePreviewBody, ResourceRecord } from "@/lib/resources/schema";
 import type { StoredFile, StoredResource } from "@/lib/store/types";
 
 export function toDatasetFile(file: StoredFile): DatasetFile {
@@ -26,7 +26,7 @@ function displayName(resource: StoredResource): string {
   return base + rel;
 }
 
-export function toResource(resource: StoredResource): Resource {
+export function toResource(resource: StoredResource): ResourceRecord {
   const label = EXTRACTORS.find((e) => e.type === resource.type)?.label ?? resource.type;
   return {
     uid: resource.uid,
@@ -39,6 +39,7 @@ export function toResource(resource: StoredResource): Resource {
     updated_at: resource.updated_at,
     params: resource.params,
     datasource: datasourceOut(resource),
+    description: resource.description,
   };
 }
 

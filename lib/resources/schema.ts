@@ -121,6 +121,14 @@ export const resourceSchema = z
   .meta({ id: "Resource" });
 export type Resource = z.infer<typeof resourceSchema>;
 
+/**
+ * What the services hand around: the API object plus what other surfaces show beside it — its description
+ * (udata's; absent in proxy mode, where the upstream keeps none). The Automation API's answers leave it out.
+ */
+export type ResourceRecord = Resource & { description?: string | null };
+/** What a write may set beside the Automation API's body. */
+export type ResourceExtras = { description?: string | null };
+
 // Connections are given inline (no `{uid}` references yet) and an uploaded file is always described, so every
 // relation is already expanded: `expand` is accepted for compatibility and changes nothing.
 const expandSchema = z

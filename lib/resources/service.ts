@@ -22,7 +22,7 @@ import { receiveUpload } from "@/lib/files/receive-upload";
 import { saveBytes } from "@/lib/files/save-bytes";
 import { removeStoredFiles, storagePath } from "@/lib/files/storage";
 import { toDatasetFile, toPreview, toResource } from "@/lib/resources/present";
-import type { DatasetFile, Datasource, PreviewInput, Resource, ResourceListQuery, ResourcePreviewBody, ResourceWrite } from "@/lib/resources/schema";
+import type { DatasetFile, Datasource, PreviewInput, ResourceExtras, ResourceListQuery, ResourcePreviewBody, ResourceRecord, ResourceWrite } from "@/lib/resources/schema";
 import { cleanRemoteCache, sourceFileFor } from "@/lib/resources/source";
 import { store } from "@/lib/store/store";
 import type { Page, ResourceInput, StoredFile, StoredResource } from "@/lib/store/types";
@@ -35,7 +35,7 @@ export async function extractors(principal: Principal): Promise<Extractor[]> {
   return listExtractors();
 }
 
-export async function listResources(principal: Principal, dataset_uid: string, query: ResourceListQuery): Promise<Page<Resource>> {
+export async function listResources(principal: Principal, dataset_uid: string, query: ResourceListQuery): Promise<Page<ResourceRecord>> {
   if (principal.upstream) return principal.upstream.resources.list(dataset_uid, query);
   await requireDatasetRight(principal, dataset_uid, "view");
   const page = await store().resources.list(dataset_uid, query);
@@ -49,7 +49,7 @@ async function storedResource(principal: Principal, dataset_uid: string, resourc
   return resource;
 }
 
-export async function getResource(principal: Principal, dataset_uid: string, resource_uid: string): Promise<Resource> {
+export async function getResource(principal: Principal, dataset_uid: string, resource_uid: string): Promise<ResourceRecord> {
   if (principal.upstream) return principal.upstream.resources.get(dataset_uid, resource_uid);
   return toResource(await storedResource(principal, dataset_uid, resource_uid, "view"));
 }
@@ -87,23 +87,30 @@ async function paramsToSave(dataset_uid: string, input: ResourceWrite): Promise<
 /**
  * The resource to store for `input`, its parameters completed (which may read its source): no write. The caller
  * has checked the `edit` right. createResource and the data.world replace (lib/datasets/replace-dataset.ts) store it.
+ * `extras`: what other surfaces keep beside the Automation API's body (the upstream of proxy mode keeps none of it).
  */
-export async function resourceInputFor(dataset_uid: string, input: ResourceWrite): Promise<ResourceInput> {
-  return { type: input.type, title: input.title, params: await paramsToSave(dataset_uid, input), datasource: input.datasource };
+export async function resourceInputFor(dataset_uid: string, input: ResourceWrite, extras: ResourceExtras = {}): Promise<ResourceInput> {
+  return { type: input.type, title: input.title, params: await paramsToSave(dataset_uid, input), datasource: input.datasource, description: extras.description };
 }
 
-export async function createResource(principal: Principal, dataset_uid: string, input: ResourceWrite): Promise<Resource> {
+export async function createResource(principal: Principal, dataset_uid: string, input: ResourceWrite, extras: ResourceExtras = {}): Promise<ResourceRecord> {
   if (principal.upstream) return principal.upstream.resources.create(dataset_uid, input);
   await requireDatasetRight(principal, dataset_uid, "edit");
-  return toResource(await store().resources.create(dataset_uid, await resourceInputFor(dataset_uid, input)));
+  return toResource(await store().resources.create(dataset_uid, await resourceInputFor(dataset_uid, input, extras)));
 }
 
-export async function updateResource(principal: Principal, dataset_uid: string, resource_uid: string, input: ResourceWrite): Promise<Resource> {
+export async function updateResource(
+  principal: Principal,
+  dataset_uid: string,
+  resource_uid: string,
+  input: ResourceWrite,
+  extras: ResourceExtras = {},
+): Promise<ResourceRecord> {
   if (principal.upstream) return principal.upstream.resources.update(dataset_uid, resource_uid, input);
   const current = await storedResource(principal, dataset_uid, resource_uid, "edit");
   const datasource = keepSecrets(input.datasource, current.datasource);
   const params = await paramsToSave(dataset_uid, { ...input, datasource });
-  const result = await store().resources.update(dataset_uid, resource_uid, { type: input.type, title: input.title, params, datasource });
+  const result = await store().resources.update(dataset_uid, resource_uid, { type: input.type, title: input.title, params, datasource, description: extras.description });
   if (!result) throw notFound();
   await releaseBytes(result.released_file);
   if (JSON.stringify(current.datasource) !== JSON.stringify(datasource)) await cleanRemoteCache(current.datasource);

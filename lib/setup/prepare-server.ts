@@ -1,5 +1,6 @@
 // Node.js server start: migrate the store and run the first-start setup; without a usable store, stop.
 import { scheduleFileSweep } from "@/lib/files/sweep";
+import { scheduleTrashPurge } from "@/lib/datasets/trash";
 import { config } from "@/lib/env/config";
 import { startJobRunner } from "@/lib/publishing/runner";
 import { ensureReady } from "@/lib/setup/readiness";
@@ -14,5 +15,6 @@ export async function prepareServer(): Promise<void> {
   }
   if (config().upstream) return scheduleUpstreamSessionSweep();
   scheduleFileSweep();
+  scheduleTrashPurge();
   if (config().runJobs && config().jobRunner === "in-process") await startJobRunner();
 }

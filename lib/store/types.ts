@@ -32,9 +32,18 @@ export type NewDataset = {
 
 export type DatasetChanges = Partial<Pick<NewDataset, "dataset_id" | "is_restricted" | "metadata" | "default_security">>;
 
+/**
+ * How a read treats datasets in the trash (udata's soft delete, lib/datasets/trash.ts): every read leaves them out
+ * unless it asks for them.
+ */
+export type TrashFilter = "exclude" | "include" | "only";
+
+/** Narrower lists than the scope: the trash, restricted or not, published or not. */
+export type DatasetListFilter = { trash?: TrashFilter; is_restricted?: boolean; is_published?: boolean };
+
 export interface DatasetStore {
-  list(query: DatasetListQuery, scope: DatasetScope): Promise<Page<Dataset>>;
-  get(uid: string, scope: DatasetScope): Promise<Dataset | null>;
+  list(query: DatasetListQuery, scope: DatasetScope, filter?: DatasetListFilter): Promise<Page<Dataset>>;
+  get(uid: string, scope: DatasetScope, options?: { trash?: TrashFilter }): Promise<Dataset | null>;
   /** Throws AppError("conflict") with a dataset_id field error when the dataset_id is taken. */
   create(input: NewDataset): Promise<Dataset>;
   /**
@@ -43,7 +52,12 @@ export interface DatasetStore {
    * or a taken dataset_id.
    */
   update(uid: string, changes: DatasetChanges, options: { scope: DatasetScope; expected_updated_at?: string }): Promise<Dataset | null>;
+  /** Deletes the dataset, in the trash or not. */
   delete(uid: string, scope: DatasetScope): Promise<boolean>;
+  /** Puts the dataset in the trash (`trashed`) or takes it out (null); null when there is no such dataset. */
+  setTrashed(uid: string, trashed: { at: Date; by_id: string | null } | null): Promise<Dataset | null>;
+  /** uids of the datasets put in the trash before `before`, oldest first (the purge's work). */
+  trashedBefore(before: Date, limit: number): Promise<string[]>;
   status(uid: string, scope: DatasetScope): Promise<DatasetStatus | null>;
 }
 
@@ -58,6 +72,8 @@ export type StoredResource = {
   dataset_uid: string;
   type: string;
   title: string;
+  /** what it holds, in words (udata's resource description; the Automation API has none) */
+  description: string | null;
   params: Record<string, unknown>;
   datasource: Datasource;
   /** the uploaded file of an `uploaded_file` datasource */
@@ -65,7 +81,8 @@ export type StoredResource = {
   created_at: string;
   updated_at: string;
 };
-export type ResourceInput = Pick<StoredResource, "type" | "title" | "params" | "datasource">;
+/** `description` left out: none on create, unchanged on update. */
+export type ResourceInput = Pick<StoredResource, "type" | "title" | "params" | "datasource"> & { description?: string | null };
 
 /**
  * Resources and files of one dataset. The service checks access to the dataset first; stores only match the

@@ -162,6 +162,7 @@ export const en = {
     },
   },
   api_reference: {
+    surface_udata: "udata (data.gouv.fr) API 1",
     surface_automation: "Automation API v1",
     surface_dataworld: "data.world API (replace a dataset)",
     title: "API reference",
@@ -1198,6 +1199,22 @@ export const en = {
     bearer_expected: "Send your API key in the Authorization header, as “Bearer <key>”.",
     unexpanded_token: "The token “{token}” is a shell variable that was not expanded (single quotes keep it as written): put the header in double quotes.",
     proxy_unavailable: "This console is a proxy of {upstream}, whose Automation API does not say who created a dataset: the owner in a data.world path cannot be checked, so datasets cannot be replaced through this API here. Use the Automation API (PUT /api/automation/v1/datasets/<uid>/) instead.",
+  },
+  trash: {
+    gone: "Dataset has been deleted",
+    not_in_trash: "This dataset is not deleted: there is nothing to restore.",
+    proxy_unavailable: "This console drives {upstream}, whose Automation API has no trash: deleted datasets cannot be kept, listed or restored here. Delete through the Automation API (a permanent delete) instead.",
+  },
+  udata: {
+    validation_error: "Validation error",
+    remote_only: "This endpoint only supports remote resources",
+    filetype_immutable: "Cannot modify filetype after creation",
+    not_a_file: "Only a resource with an uploaded file (filetype \"file\") can have its file replaced",
+    unsupported_format: "This portal cannot hold a resource in format “{format}”: use one of {formats}.",
+    filter_requires_auth: "The “{filter}” filter requires an API key (X-API-KEY header).",
+    anonymous_proxy: "This console drives {upstream}: send an API key of that domain in the X-API-KEY header.",
+    invalid_sort: "Unknown sort “{sort}”: use one of {sorts}.",
+    private_proxy: "This console drives {upstream}, whose Automation API cannot list restricted datasets only: the “private” filter is not available here.",
   },
   upstream: {
     unavailable: "The upstream {upstream} could not be reached ({reason}).",

@@ -164,6 +164,7 @@ export const fr: Messages = {
     },
   },
   api_reference: {
+    surface_udata: "API udata (data.gouv.fr) 1",
     surface_automation: "API Automation v1",
     surface_dataworld: "API data.world (remplacer un jeu de données)",
     title: "Référence de l’API",
@@ -1201,6 +1202,22 @@ export const fr: Messages = {
     bearer_expected: "Envoyez votre clé d’API dans l’en-tête Authorization, sous la forme « Bearer <clé> ».",
     unexpanded_token: "Le jeton « {token} » est une variable du shell qui n’a pas été développée (les apostrophes la laissent telle quelle) : mettez l’en-tête entre guillemets doubles.",
     proxy_unavailable: "Cette console est un proxy de {upstream}, dont l’API Automation ne dit pas qui a créé un jeu de données : le propriétaire indiqué dans un chemin data.world ne peut pas être vérifié, les jeux de données ne peuvent donc pas être remplacés ici par cette API. Utilisez l’API Automation (PUT /api/automation/v1/datasets/<uid>/).",
+  },
+  trash: {
+    gone: "Ce jeu de données a été supprimé",
+    not_in_trash: "Ce jeu de données n’est pas supprimé : il n’y a rien à restaurer.",
+    proxy_unavailable: "Cette console pilote {upstream}, dont l’Automation API n’a pas de corbeille : les jeux de données supprimés ne peuvent être ni conservés, ni listés, ni restaurés ici. Supprimez-les par l’Automation API (suppression définitive).",
+  },
+  udata: {
+    validation_error: "Erreur de validation",
+    remote_only: "Ce point d’accès n’accepte que des ressources distantes",
+    filetype_immutable: "Le type de fichier (filetype) ne peut pas changer après la création",
+    not_a_file: "Seule une ressource dont le fichier a été envoyé (filetype \"file\") peut voir son fichier remplacé",
+    unsupported_format: "Ce portail ne peut pas contenir de ressource au format « {format} » : utilisez l’un de {formats}.",
+    filter_requires_auth: "Le filtre « {filter} » demande une clé d’API (en-tête X-API-KEY).",
+    anonymous_proxy: "Cette console pilote {upstream} : envoyez une clé d’API de ce domaine dans l’en-tête X-API-KEY.",
+    invalid_sort: "Tri « {sort} » inconnu : utilisez l’un de {sorts}.",
+    private_proxy: "Cette console pilote {upstream}, dont l’Automation API ne sait pas lister les seuls jeux de données restreints : le filtre « private » n’est pas disponible ici.",
   },
   upstream: {
     unavailable: "Le serveur amont {upstream} est injoignable ({reason}).",

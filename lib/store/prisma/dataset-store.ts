@@ -2,7 +2,7 @@ import type { Db, Prisma } from "@/lib/db/client";
 import type { Dataset, DatasetListQuery, DatasetMetadata, DatasetSecurity, DatasetStatus, DatasetStatusName } from "@/lib/datasets/schema";
 import { AppError, msg } from "@/lib/errors/app-error";
 import { newUid } from "@/lib/ids/uid";
-import type { DatasetChanges, DatasetScope, DatasetStore, NewDataset, Page } from "@/lib/store/types";
+import type { DatasetChanges, DatasetListFilter, DatasetScope, DatasetStore, NewDataset, Page, TrashFilter } from "@/lib/store/types";
 import { isUniqueViolationOn, uniqueViolationFields } from "@/lib/store/prisma/unique-violation";
 
 /** Lower-case, accents removed: "Données Énergie" and "donnees energie" match on both SQLite and PostgreSQL. */
@@ -41,6 +41,18 @@ function scopeWhere(scope: DatasetScope): Prisma.DatasetWhereInput {
   }
 }
 
+function trashWhere(trash: TrashFilter = "exclude"): Prisma.DatasetWhereInput {
+  if (trash === "include") return {};
+  return { deleted_at: trash === "only" ? { not: null } : null };
+}
+
+function filterWhere(filter: DatasetListFilter): Prisma.DatasetWhereInput {
+  const where: Prisma.DatasetWhereInput = trashWhere(filter.trash);
+  if (filter.is_restricted !== undefined) where.is_restricted = filter.is_restricted;
+  if (filter.is_published !== undefined) where.is_published = filter.is_published;
+  return where;
+}
+
 const ORDER: Record<DatasetListQuery["sort"], Prisma.DatasetOrderByWithRelationInput[]> = {
   title: [{ title_sort: "asc" }, { uid: "asc" }],
   "-title": [{ title_sort: "desc" }, { uid: "desc" }],
@@ -62,6 +74,7 @@ const select = {
   metadata: true,
   default_security: true,
   status: true,
+  deleted_at: true,
   created_by: { select: { id: true, username: true } },
 } satisfies Prisma.DatasetSelect;
 
@@ -78,6 +91,7 @@ function toDataset(row: Row): Dataset {
     metadata: row.metadata as DatasetMetadata,
     default_security: row.default_security as DatasetSecurity,
     status: row.status as DatasetStatusName,
+    deleted_at: row.deleted_at ? row.deleted_at.toISOString() : null,
     created_by: row.created_by ? { user_id: row.created_by.id, username: row.created_by.username } : null,
   };
 }
@@ -112,8 +126,13 @@ export function prismaDatasetStore(db: Db, provider: "sqlite" | "postgresql"): D
    * from the index and only they are sorted, instead of walking the whole sort index looking for matches.
    * CROSS JOIN makes SQLite start from the index. PostgreSQL uses its trigram index for the LIKE itself.
    */
-  async function searchSqlite(query: DatasetListQuery, scope: DatasetScope, search: string): Promise<Page<Dataset>> {
+  async function searchSqlite(query: DatasetListQuery, scope: DatasetScope, filter: DatasetListFilter, search: string): Promise<Page<Dataset>> {
     const filters = ["s.search_text LIKE ?"];
+    // fixed SQL fragments; only the search text and identifiers below are bound
+    const trash = filter.trash ?? "exclude";
+    if (trash !== "include") filters.push(trash === "only" ? "d.deleted_at IS NOT NULL" : "d.deleted_at IS NULL");
+    if (filter.is_restricted !== undefined) filters.push(filter.is_restricted ? "d.is_restricted" : "NOT d.is_restricted");
+    if (filter.is_published !== undefined) filters.push(filter.is_published ? "d.is_published" : "NOT d.is_published");
     // foldForSearch left no LIKE wildcard in `search`.
     const args: (string | number)[] = [`%${search}%`];
     if (scope.kind === "some") {
@@ -148,18 +167,18 @@ export function prismaDatasetStore(db: Db, provider: "sqlite" | "postgresql"): D
     return uids.flatMap((uid) => (byUid.has(uid) ? [toDataset(byUid.get(uid)!)] : []));
   }
 
-  async function find(uid: string, scope: DatasetScope): Promise<Row | null> {
+  async function find(uid: string, scope: DatasetScope, trash?: TrashFilter): Promise<Row | null> {
     if (scope.kind === "none" || hasNul(uid)) return null;
-    return db.dataset.findFirst({ where: { uid, ...scopeWhere(scope) }, select });
+    return db.dataset.findFirst({ where: { uid, ...scopeWhere(scope), ...trashWhere(trash) }, select });
   }
 
   return {
-    async list(query, scope): Promise<Page<Dataset>> {
+    async list(query, scope, filter = {}): Promise<Page<Dataset>> {
       if (scope.kind === "none" || hasNul(query.dataset_id) || hasNul(query.search)) return { total_count: 0, results: [] };
-      const where: Prisma.DatasetWhereInput = { ...scopeWhere(scope) };
+      const where: Prisma.DatasetWhereInput = { AND: [scopeWhere(scope), filterWhere(filter)] };
       if (query.dataset_id) where.dataset_id = query.dataset_id;
       const search = query.search ? foldForSearch(query.search).trim() : "";
-      if (search.length >= 3 && provider === "sqlite") return searchSqlite(query, scope, search);
+      if (search.length >= 3 && provider === "sqlite") return searchSqlite(query, scope, filter, search);
       if (search) where.search_text = { contains: search };
       const total_count = await db.dataset.count({ where });
       if (query.limit === 0 || query.offset >= total_count) return { total_count, results: [] };
@@ -173,8 +192,8 @@ export function prismaDatasetStore(db: Db, provider: "sqlite" | "postgresql"): D
       return { total_count, results: rows.map(toDataset) };
     },
 
-    async get(uid, scope) {
-      const row = await find(uid, scope);
+    async get(uid, scope, options = {}) {
+      const row = await find(uid, scope, options.trash);
       return row ? toDataset(row) : null;
     },
 
@@ -233,6 +252,24 @@ export function prismaDatasetStore(db: Db, provider: "sqlite" | "postgresql"): D
       return row ? toDataset(row) : null;
     },
 
+    async setTrashed(uid, trashed) {
+      const current = await find(uid, { kind: "all" }, "include");
+      if (!current) return null;
+      // updated_at stays (written back, or @updatedAt would move it): the trash is not an edit, and a restored
+      // dataset is back as it was
+      await db.dataset.updateMany({
+        where: { uid },
+        data: { deleted_at: trashed?.at ?? null, deleted_by_id: trashed?.by_id ?? null, updated_at: current.updated_at },
+      });
+      const row = await find(uid, { kind: "all" }, "include");
+      return row ? toDataset(row) : null;
+    },
+
+    async trashedBefore(before, limit) {
+      const rows = await db.dataset.findMany({ where: { deleted_at: { lt: before } }, select: { uid: true }, orderBy: { deleted_at: "asc" }, take: limit });
+      return rows.map((r) => r.uid);
+    },
+
     async delete(uid, scope) {
       if (scope.kind === "none" || hasNul(uid)) return false;
       const { count } = await db.dataset.deleteMany({ where: { uid, ...scopeWhere(scope) } });
@@ -242,7 +279,7 @@ export function prismaDatasetStore(db: Db, provider: "sqlite" | "postgresql"): D
     async status(uid, scope): Promise<DatasetStatus | null> {
       if (scope.kind === "none" || hasNul(uid)) return null;
       const row = await db.dataset.findFirst({
-        where: { uid, ...scopeWhere(scope) },
+        where: { uid, ...scopeWhere(scope), deleted_at: null },
         select: {
           status: true,
           status_previous: true,

@@ -317,22 +317,23 @@ export function prismaPublishJobStore(db: Db, target: DatabaseTarget): PublishJo
       return row ? toPublished(row) : null;
     },
 
+    // Published datasets in the trash (lib/datasets/trash.ts) are hidden from Explore: their records stay for a restore.
     async publishedStamp(dataset_id) {
       // Runs on every Explore call: not through Prisma's query compiler, which cost more than the read itself. Any
       // write through Prisma moves updated_at (@updatedAt).
       type Row = { uid: string; updated_at: Date | string | number };
       let row: Row | undefined;
       if (target.provider === "sqlite") {
-        row = sqliteReadConnection(target.file).get<Row>(`SELECT uid, updated_at FROM "Dataset" WHERE dataset_id = ? AND is_published LIMIT 1`, [dataset_id]);
+        row = sqliteReadConnection(target.file).get<Row>(`SELECT uid, updated_at FROM "Dataset" WHERE dataset_id = ? AND is_published AND deleted_at IS NULL LIMIT 1`, [dataset_id]);
       } else {
-        [row] = await db.$queryRawUnsafe<Row[]>(`SELECT uid, updated_at FROM "Dataset" WHERE dataset_id = $1 AND is_published LIMIT 1`, dataset_id);
+        [row] = await db.$queryRawUnsafe<Row[]>(`SELECT uid, updated_at FROM "Dataset" WHERE dataset_id = $1 AND is_published AND deleted_at IS NULL LIMIT 1`, dataset_id);
       }
       return row ? { uid: row.uid, updated_at: new Date(row.updated_at) } : null;
     },
 
     async listPublished(dataset_id) {
       const rows = await db.dataset.findMany({
-        where: { is_published: true, ...(dataset_id !== undefined ? { dataset_id } : {}) },
+        where: { is_published: true, deleted_at: null, ...(dataset_id !== undefined ? { dataset_id } : {}) },
         select: PUBLISHED_SELECT,
         orderBy: { dataset_id: "asc" },
       });

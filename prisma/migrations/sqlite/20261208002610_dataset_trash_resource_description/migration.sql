@@ -1,0 +1,10 @@
+-- AlterTable
+ALTER TABLE "Dataset" ADD COLUMN "deleted_at" DATETIME;
+ALTER TABLE "Dataset" ADD COLUMN "deleted_by_id" TEXT;
+
+-- AlterTable
+ALTER TABLE "Resource" ADD COLUMN "description" TEXT;
+
+-- CreateIndex
+CREATE INDEX "Dataset_deleted_at_idx" ON "Dataset"("deleted_at");
+
