@@ -3,6 +3,7 @@
 import type { AnyEndpoint } from "@/lib/http/endpoint";
 import type { MessageKey } from "@/lib/i18n/translator";
 import { automationEndpoints } from "@/app/api/automation/_endpoints";
+import { managementEndpoints } from "@/app/api/management/_endpoints";
 
 export type ApiSurfaceEntry = {
   id: string;
@@ -23,5 +24,13 @@ export const apiSurfaces: ApiSurfaceEntry[] = [
     openapi: "/api/automation/v1/openapi.json",
     authExample: '-H "Authorization: Apikey <your key>"',
     endpoints: automationEndpoints,
+  },
+  {
+    id: "management-v2",
+    title: "api_reference.surface_management_v2",
+    base: "/api/management/v2",
+    openapi: "/api/management/v2/openapi.json",
+    authExample: "-u <username>:<password>",
+    endpoints: managementEndpoints,
   },
 ];

@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal_error: 500,
+  // an operation of a compatibility surface that this console cannot do (yet, or in this mode); the message says why
+  not_implemented: 501,
   service_unavailable: 503,
   // proxy mode: the upstream Automation API could not be reached, or did not answer in time
   upstream_unavailable: 502,

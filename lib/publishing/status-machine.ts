@@ -6,6 +6,18 @@ import type { DatasetStatusName } from "@/lib/datasets/schema";
 export const PUBLISH_FUNCTIONS = ["publish", "publish_metadata", "unpublish"] as const;
 export type PublishFunction = (typeof PUBLISH_FUNCTIONS)[number];
 
+/**
+ * Realtime recovery actions (§3.5 event 5; the Management API v2's recover_realtime_records and
+ * scratch_recovery_data). This console has no realtime datasets, so no dataset ever holds recovery data: such a
+ * job has nothing to do and is recorded finished at once, once the status machine allows it.
+ */
+export const RECOVERY_FUNCTIONS = ["recover_realtime_records", "scratch_recovery_data"] as const;
+export type RecoveryFunction = (typeof RECOVERY_FUNCTIONS)[number];
+
+/** Every function a publish job can record. */
+export const JOB_FUNCTIONS = [...PUBLISH_FUNCTIONS, ...RECOVERY_FUNCTIONS] as const;
+export type JobFunction = (typeof JOB_FUNCTIONS)[number];
+
 /** States where no job is queued or running: a new action may start. */
 export const SETTLED_STATUSES = ["idle", "error", "limit_reached"] as const satisfies readonly DatasetStatusName[];
 /** States an abort applies to. */
@@ -26,6 +38,13 @@ export function startAction(
   if (!isSettled(current.status)) return { ok: false, reason: "status", allowed: SETTLED_STATUSES };
   if (fn === "unpublish" && !current.is_published) return { ok: false, reason: "not_published", allowed: SETTLED_STATUSES };
   return { ok: true, transition: { status: "queued", next: fn === "unpublish" ? "deleting" : "processing" } };
+}
+
+/** Whether a realtime recovery action may run: settled and published (§3.5 event 5). */
+export function recoveryAllowed(current: { status: DatasetStatusName; is_published: boolean }): { ok: true } | { ok: false; reason: "status" | "not_published"; allowed: readonly DatasetStatusName[] } {
+  if (!isSettled(current.status)) return { ok: false, reason: "status", allowed: SETTLED_STATUSES };
+  if (!current.is_published) return { ok: false, reason: "not_published", allowed: SETTLED_STATUSES };
+  return { ok: true };
 }
 
 /** The working state a worker enters when it picks the job up (`next` of the queued dataset). */

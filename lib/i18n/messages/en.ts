@@ -163,6 +163,7 @@ export const en = {
   },
   api_reference: {
     surface_automation: "Automation API v1",
+    surface_management_v2: "Management API v2",
     title: "API reference",
     intro: "Everything the console does can be scripted through the Automation API v1, at /api/automation/v1/ (and /api/automation/v1.0/).",
     auth_title: "Authentication",
@@ -713,6 +714,8 @@ export const en = {
       publish: "Publish",
       publish_metadata: "Publish metadata",
       unpublish: "Unpublish",
+      recover_realtime_records: "Recover realtime records",
+      scratch_recovery_data: "Scratch recovery data",
     },
     job_state: {
       queued: "Queued",
@@ -971,6 +974,19 @@ export const en = {
     draft: "The dataset is a draft (metadata internal.draft): drafts cannot be published.",
     mandatory_missing: "Mandatory metadata missing, fill them before publishing: {fields}.",
     mandatory_field: "{label} is mandatory before publishing.",
+    recovery_not_published: "The dataset is not published: there are no realtime records to recover.",
+    recovery_nothing_to_do: "Nothing to do: this portal has no realtime datasets, so no dataset has recovery data.",
+    recovery_proxy_mode: "Realtime recovery is not available through this console in proxy mode: use the upstream domain's own API.",
+    jobs_need_console_upstream: "This action answers a job, and the upstream domain does not keep jobs this console can read: use the upstream's Automation API (POST …/publish/ and the dataset status).",
+    jobs_proxy_mode: "Listing your jobs is not available in proxy mode: the upstream keeps jobs per dataset only. Follow an action's dataset status instead.",
+    save_version_unavailable: "Dataset versions are not available on this portal yet: no version can be saved.",
+  },
+  management_v2: {
+    expand_unknown: "Unknown expand value \"{value}\": one of {allowed}.",
+    dataset_id_mandatory: "Dataset identifier (dataset_id) is mandatory",
+    dataset_id_unavailable: "No free dataset identifier could be derived from \"{dataset_id}\": give another one.",
+    unknown_metadata: "There is no metadata \"{name}\" in template \"{template}\".",
+    invalid_metas: "Invalid metadata: see errors.",
   },
   view_as: {
     nav: "View as",

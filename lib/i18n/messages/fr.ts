@@ -165,6 +165,7 @@ export const fr: Messages = {
   },
   api_reference: {
     surface_automation: "API Automation v1",
+    surface_management_v2: "API Management v2",
     title: "Référence de l’API",
     intro: "Tout ce que fait la console peut être automatisé avec l’Automation API v1, sous /api/automation/v1/ (et /api/automation/v1.0/).",
     auth_title: "Authentification",
@@ -715,6 +716,8 @@ export const fr: Messages = {
       publish: "Publication",
       publish_metadata: "Publication des métadonnées",
       unpublish: "Dépublication",
+      recover_realtime_records: "Récupération des enregistrements temps réel",
+      scratch_recovery_data: "Effacement des données de récupération",
     },
     job_state: {
       queued: "En attente",
@@ -973,6 +976,19 @@ export const fr: Messages = {
     draft: "Le jeu de données est un brouillon (métadonnée internal.draft) : un brouillon ne peut pas être publié.",
     mandatory_missing: "Métadonnées obligatoires manquantes, renseignez-les avant de publier : {fields}.",
     mandatory_field: "{label} est obligatoire avant de publier.",
+    recovery_not_published: "Le jeu de données n'est pas publié : il n'y a pas d'enregistrements temps réel à récupérer.",
+    recovery_nothing_to_do: "Rien à faire : ce portail n'a pas de jeux de données temps réel, donc aucune donnée de récupération.",
+    recovery_proxy_mode: "La récupération temps réel n'est pas disponible par cette console en mode proxy : utilisez l'API du domaine amont.",
+    jobs_need_console_upstream: "Cette action répond par une tâche, et le domaine amont ne conserve pas de tâches que cette console peut lire : utilisez l'API Automation du domaine amont (POST …/publish/ et le statut du jeu de données).",
+    jobs_proxy_mode: "La liste de vos tâches n'est pas disponible en mode proxy : le domaine amont ne conserve les tâches que par jeu de données. Suivez plutôt le statut du jeu de données.",
+    save_version_unavailable: "Les versions de jeux de données ne sont pas encore disponibles sur ce portail : aucune version ne peut être enregistrée.",
+  },
+  management_v2: {
+    expand_unknown: "Valeur d'expand inconnue « {value} » : l'une de {allowed}.",
+    dataset_id_mandatory: "L'identifiant du jeu de données (dataset_id) est obligatoire",
+    dataset_id_unavailable: "Aucun identifiant libre n'a pu être dérivé de « {dataset_id} » : donnez-en un autre.",
+    unknown_metadata: "Il n'y a pas de métadonnée « {name} » dans le modèle « {template} ».",
+    invalid_metas: "Métadonnées invalides : voir errors.",
   },
   view_as: {
     nav: "Voir en tant que",

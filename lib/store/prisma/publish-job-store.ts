@@ -7,12 +7,15 @@ import type { Db } from "@/lib/db/client";
 import type { DatasetMetadata, DatasetSecurity, DatasetStatusName } from "@/lib/datasets/schema";
 import { AppError, msg } from "@/lib/errors/app-error";
 import { newUid } from "@/lib/ids/uid";
+import { newJobId } from "@/lib/publishing/job-id";
 import {
   ABORTABLE_STATUSES,
   SETTLED_STATUSES,
   pickUpStatus,
+  recoveryAllowed,
   settleStatus,
   startAction,
+  type JobFunction,
   type PublishFunction,
 } from "@/lib/publishing/status-machine";
 import { PublishJobLost, type PublishJobRecord, type PublishJobStore, type PublishProgress, type PublishedDataset, type RecordsField } from "@/lib/store/publishing-types";
@@ -25,8 +28,10 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 function toJob(row: JobRow): PublishJobRecord {
   return {
     uid: row.uid,
+    // set on every row: at creation, and by the migration that added it for older jobs
+    job_id: row.job_id!,
     dataset_uid: row.dataset_uid,
-    function: row.function as PublishFunction,
+    function: row.function as JobFunction,
     state: row.state as PublishJobRecord["state"],
     records_table: row.records_table,
     records_done: row.records_done,
@@ -136,7 +141,25 @@ export function prismaPublishJobStore(db: Db, target: DatabaseTarget): PublishJo
           status_params: {},
         });
         if (!moved) throw invalidStatus("queued", SETTLED_STATUSES);
-        const row = await tx.publishJob.create({ data: { uid: newUid("pj"), dataset_uid, function: fn, created_by_id } });
+        const row = await tx.publishJob.create({ data: { uid: newUid("pj"), job_id: newJobId(), dataset_uid, function: fn, created_by_id } });
+        return toJob(row);
+      });
+    },
+
+    async recordRecovery(dataset_uid, fn, created_by_id, message) {
+      return transaction(async (tx) => {
+        const dataset = await tx.dataset.findUnique({ where: { uid: dataset_uid }, select: { status: true, is_published: true } });
+        if (!dataset) return null;
+        const status = dataset.status as DatasetStatusName;
+        const allowed = recoveryAllowed({ status, is_published: dataset.is_published });
+        if (!allowed.ok) {
+          if (allowed.reason === "not_published") throw new AppError("invalid_dataset_status", msg("publishing.recovery_not_published"));
+          throw invalidStatus(status, allowed.allowed);
+        }
+        const now = new Date();
+        const row = await tx.publishJob.create({
+          data: { uid: newUid("pj"), job_id: newJobId(), dataset_uid, function: fn, created_by_id, state: "succeeded", message, started_at: now, finished_at: now },
+        });
         return toJob(row);
       });
     },
@@ -296,6 +319,16 @@ export function prismaPublishJobStore(db: Db, target: DatabaseTarget): PublishJo
     async history(dataset_uid, limit) {
       const rows = await db.publishJob.findMany({ where: { dataset_uid }, orderBy: [{ created_at: "desc" }, { uid: "desc" }], take: limit });
       return rows.map(toJob);
+    },
+
+    async startedBy(user_id, limit) {
+      const rows = await db.publishJob.findMany({ where: { created_by_id: user_id }, orderBy: [{ created_at: "desc" }, { uid: "desc" }], take: limit });
+      return rows.map(toJob);
+    },
+
+    async byJobId(job_id, started_by) {
+      const row = await db.publishJob.findFirst({ where: { job_id, created_by_id: started_by } });
+      return row ? toJob(row) : null;
     },
 
     async tablesInUse() {

@@ -24,6 +24,11 @@ export function remotePublishing(up: UpstreamCaller, datasets: RemoteDatasets) {
       await up.json({ method: "POST", path: `${datasetPath(dataset_uid)}abort/`, body: {} });
     },
 
+    /** Whether the upstream keeps publish jobs we can read (an upstream of ours). */
+    async hasJobs(): Promise<boolean> {
+      return (await upstreamCapabilities(up.client)).has("publishJobs");
+    },
+
     async history(dataset_uid: string, limit: number): Promise<PublishJob[]> {
       if (!(await upstreamCapabilities(up.client)).has("publishJobs")) return [];
       const answer = await up.json({ method: "GET", path: `${datasetPath(dataset_uid)}publish_jobs/`, query: { limit } });
