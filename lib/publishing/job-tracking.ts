@@ -2,14 +2,14 @@ import "server-only";
 // Publish jobs followed by their identifier, as the Management API v2 does (API-CONTRACT.md §4.1, §4.2): every
 // action answers the job it queued (or, for an abort, the job it stops), and a caller lists and reads the jobs
 // they started. The same PublishJob rows and the same actions as the Automation API's (service.ts); only the
-// realtime recovery actions are new, and they have nothing to do here (status-machine.ts, RECOVERY_FUNCTIONS).
+// actions this console can answer only at once are new (status-machine.ts, IMMEDIATE_FUNCTIONS).
 import type { Principal } from "@/lib/auth/principal";
 import { requireDatasetRight } from "@/lib/datasets/service";
-import { AppError, msg, notFound, renderText } from "@/lib/errors/app-error";
+import { AppError, msg, notFound, renderText, type Msg } from "@/lib/errors/app-error";
 import { JOB_ID_PATTERN } from "@/lib/publishing/job-id";
 import type { PublishJob } from "@/lib/publishing/schema";
 import { abortPublishing, presentJob, startPublishAction } from "@/lib/publishing/service";
-import { SETTLED_STATUSES, isSettled, type PublishFunction, type RecoveryFunction } from "@/lib/publishing/status-machine";
+import type { ImmediateFunction, PublishFunction } from "@/lib/publishing/status-machine";
 import { store } from "@/lib/store/store";
 
 /** Proxy mode: the job of an action comes from the upstream's job history, which only an upstream of ours has. */
@@ -42,11 +42,22 @@ export async function abortTracked(principal: Principal, dataset_uid: string): P
   return latestJob(principal, dataset_uid);
 }
 
-/** recover_realtime_records / scratch_recovery_data: a job finished at once, there being no recovery data. */
-export async function recordRecoveryAction(principal: Principal, dataset_uid: string, fn: RecoveryFunction): Promise<PublishJob> {
-  if (principal.upstream) throw new AppError("not_implemented", msg("publishing.recovery_proxy_mode"));
+const IMMEDIATE_ANSWERS: Record<ImmediateFunction, { outcome: "succeeded" | "failed"; message: Msg }> = {
+  save_version: { outcome: "failed", message: msg("publishing.save_version_unavailable") },
+  recover_realtime_records: { outcome: "succeeded", message: msg("publishing.recovery_nothing_to_do") },
+  scratch_recovery_data: { outcome: "succeeded", message: msg("publishing.recovery_nothing_to_do") },
+};
+
+/**
+ * save_version, recover_realtime_records, scratch_recovery_data: where the status machine allows the action, a
+ * job recorded finished at once — failed for save_version (dataset versions do not exist yet: a job claiming a
+ * saved version would be a lie), done for the recovery ones (no realtime dataset, so no recovery data).
+ */
+export async function recordImmediateAction(principal: Principal, dataset_uid: string, fn: ImmediateFunction): Promise<PublishJob> {
+  if (principal.upstream) throw new AppError("not_implemented", msg("publishing.immediate_proxy_mode", { action: fn }));
   await requireDatasetRight(principal, dataset_uid, "publish");
-  const job = await store().publishJobs.recordRecovery(dataset_uid, fn, principal.user_id, renderText(msg("publishing.recovery_nothing_to_do")));
+  const { outcome, message } = IMMEDIATE_ANSWERS[fn];
+  const job = await store().publishJobs.recordImmediate(dataset_uid, fn, principal.user_id, outcome, renderText(message));
   if (!job) throw notFound();
   return presentJob(job);
 }
@@ -66,14 +77,3 @@ export async function getStartedJob(principal: Principal, job_id: string): Promi
   return presentJob(job);
 }
 
-/**
- * save_version (§3.5 event 4): the status machine's guard as for any action, then a refusal: dataset versions
- * do not exist yet, and a job claiming a saved version would be a lie.
- */
-export async function saveVersion(principal: Principal, dataset_uid: string): Promise<never> {
-  const dataset = await requireDatasetRight(principal, dataset_uid, "publish");
-  if (!isSettled(dataset.status)) {
-    throw new AppError("invalid_dataset_status", msg("publishing.invalid_status", { current: dataset.status, allowed: SETTLED_STATUSES.join("', '") }));
-  }
-  throw new AppError("not_implemented", msg("publishing.save_version_unavailable"));
-}

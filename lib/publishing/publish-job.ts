@@ -175,7 +175,7 @@ export async function runJob(job: PublishJobRecord): Promise<void> {
       const { replaced_table } = await jobs.completeUnpublish(job.uid);
       if (replaced_table) await store().records.drop(replaced_table).catch(() => undefined);
     }
-    // Recovery jobs are recorded finished and never queued (status-machine.ts): one here was queued by hand.
+    // Immediate jobs are recorded finished and never queued (status-machine.ts): one here was queued by hand.
     else throw new Error(`a ${job.function} job has nothing to run`);
   } catch (error) {
     // Queued again and maybe running elsewhere: settling it here would overwrite that run's state.

@@ -7,15 +7,16 @@ export const PUBLISH_FUNCTIONS = ["publish", "publish_metadata", "unpublish"] as
 export type PublishFunction = (typeof PUBLISH_FUNCTIONS)[number];
 
 /**
- * Realtime recovery actions (§3.5 event 5; the Management API v2's recover_realtime_records and
- * scratch_recovery_data). This console has no realtime datasets, so no dataset ever holds recovery data: such a
- * job has nothing to do and is recorded finished at once, once the status machine allows it.
+ * Actions of the Management API v2 that this console can answer only at once, with a job recorded finished when
+ * the status machine allows the action: the realtime recovery ones (§3.5 event 5) have nothing to do, as this
+ * console has no realtime datasets and so no recovery data; save_version (event 4) fails, as dataset versions do
+ * not exist yet. The dataset's status does not move: nothing ran.
  */
-export const RECOVERY_FUNCTIONS = ["recover_realtime_records", "scratch_recovery_data"] as const;
-export type RecoveryFunction = (typeof RECOVERY_FUNCTIONS)[number];
+export const IMMEDIATE_FUNCTIONS = ["save_version", "recover_realtime_records", "scratch_recovery_data"] as const;
+export type ImmediateFunction = (typeof IMMEDIATE_FUNCTIONS)[number];
 
 /** Every function a publish job can record. */
-export const JOB_FUNCTIONS = [...PUBLISH_FUNCTIONS, ...RECOVERY_FUNCTIONS] as const;
+export const JOB_FUNCTIONS = [...PUBLISH_FUNCTIONS, ...IMMEDIATE_FUNCTIONS] as const;
 export type JobFunction = (typeof JOB_FUNCTIONS)[number];
 
 /** States where no job is queued or running: a new action may start. */
@@ -40,10 +41,13 @@ export function startAction(
   return { ok: true, transition: { status: "queued", next: fn === "unpublish" ? "deleting" : "processing" } };
 }
 
-/** Whether a realtime recovery action may run: settled and published (§3.5 event 5). */
-export function recoveryAllowed(current: { status: DatasetStatusName; is_published: boolean }): { ok: true } | { ok: false; reason: "status" | "not_published"; allowed: readonly DatasetStatusName[] } {
+/** Whether an immediate action may be recorded: from a settled status, and on a published dataset for the recovery ones. */
+export function immediateAllowed(
+  fn: ImmediateFunction,
+  current: { status: DatasetStatusName; is_published: boolean },
+): { ok: true } | { ok: false; reason: "status" | "not_published"; allowed: readonly DatasetStatusName[] } {
   if (!isSettled(current.status)) return { ok: false, reason: "status", allowed: SETTLED_STATUSES };
-  if (!current.is_published) return { ok: false, reason: "not_published", allowed: SETTLED_STATUSES };
+  if (fn !== "save_version" && !current.is_published) return { ok: false, reason: "not_published", allowed: SETTLED_STATUSES };
   return { ok: true };
 }
 

@@ -3,7 +3,7 @@
 // use them.
 import type { DatasetMetadata, DatasetSecurity, DatasetStatusName } from "@/lib/datasets/schema";
 import type { PreviewField } from "@/lib/extractors/types";
-import type { JobFunction, JobOutcome, PublishFunction, RecoveryFunction } from "@/lib/publishing/status-machine";
+import type { ImmediateFunction, JobFunction, JobOutcome, PublishFunction } from "@/lib/publishing/status-machine";
 
 /** A published field and the column holding it (c0, c1…: never derived from user text). */
 export type RecordsField = PreviewField & { column: string; multivalued: boolean; separator: string | null };
@@ -96,10 +96,10 @@ export interface PublishJobStore {
    */
   enqueue(dataset_uid: string, fn: PublishFunction, created_by_id: string | null): Promise<PublishJobRecord | null>;
   /**
-   * Records a realtime recovery job, finished at once (nothing to recover: see RECOVERY_FUNCTIONS), if the status
-   * machine allows it; the dataset's status does not move. Throws like enqueue; null when the dataset does not exist.
+   * Records a job finished at once (IMMEDIATE_FUNCTIONS) if the status machine allows the action; the dataset's
+   * status does not move. Throws like enqueue; null when the dataset does not exist.
    */
-  recordRecovery(dataset_uid: string, fn: RecoveryFunction, created_by_id: string, message: string): Promise<PublishJobRecord | null>;
+  recordImmediate(dataset_uid: string, fn: ImmediateFunction, created_by_id: string, outcome: "succeeded" | "failed", message: string): Promise<PublishJobRecord | null>;
   /** Takes the oldest queued job (or the one named), atomically: two workers never get the same job. */
   claim(worker_id: string, job_uid?: string): Promise<PublishJobRecord | null>;
   /** Saves progress and the heartbeat; answers whether an abort was asked for. */

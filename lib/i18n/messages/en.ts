@@ -716,6 +716,7 @@ export const en = {
       unpublish: "Unpublish",
       recover_realtime_records: "Recover realtime records",
       scratch_recovery_data: "Scratch recovery data",
+      save_version: "Save version",
     },
     job_state: {
       queued: "Queued",
@@ -976,10 +977,10 @@ export const en = {
     mandatory_field: "{label} is mandatory before publishing.",
     recovery_not_published: "The dataset is not published: there are no realtime records to recover.",
     recovery_nothing_to_do: "Nothing to do: this portal has no realtime datasets, so no dataset has recovery data.",
-    recovery_proxy_mode: "Realtime recovery is not available through this console in proxy mode: use the upstream domain's own API.",
+    immediate_proxy_mode: "{action} is not available through this console in proxy mode: the upstream domain has no such Automation API action.",
     jobs_need_console_upstream: "This action answers a job, and the upstream domain does not keep jobs this console can read: use the upstream's Automation API (POST …/publish/ and the dataset status).",
     jobs_proxy_mode: "Listing your jobs is not available in proxy mode: the upstream keeps jobs per dataset only. Follow an action's dataset status instead.",
-    save_version_unavailable: "Dataset versions are not available on this portal yet: no version can be saved.",
+    save_version_unavailable: "Dataset versions are not available on this portal yet: no version was saved.",
   },
   management_v2: {
     expand_unknown: "Unknown expand value \"{value}\": one of {allowed}.",

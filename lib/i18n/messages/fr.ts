@@ -718,6 +718,7 @@ export const fr: Messages = {
       unpublish: "Dépublication",
       recover_realtime_records: "Récupération des enregistrements temps réel",
       scratch_recovery_data: "Effacement des données de récupération",
+      save_version: "Enregistrement d'une version",
     },
     job_state: {
       queued: "En attente",
@@ -978,10 +979,10 @@ export const fr: Messages = {
     mandatory_field: "{label} est obligatoire avant de publier.",
     recovery_not_published: "Le jeu de données n'est pas publié : il n'y a pas d'enregistrements temps réel à récupérer.",
     recovery_nothing_to_do: "Rien à faire : ce portail n'a pas de jeux de données temps réel, donc aucune donnée de récupération.",
-    recovery_proxy_mode: "La récupération temps réel n'est pas disponible par cette console en mode proxy : utilisez l'API du domaine amont.",
+    immediate_proxy_mode: "{action} n'est pas disponible par cette console en mode proxy : le domaine amont n'a pas cette action dans son API Automation.",
     jobs_need_console_upstream: "Cette action répond par une tâche, et le domaine amont ne conserve pas de tâches que cette console peut lire : utilisez l'API Automation du domaine amont (POST …/publish/ et le statut du jeu de données).",
     jobs_proxy_mode: "La liste de vos tâches n'est pas disponible en mode proxy : le domaine amont ne conserve les tâches que par jeu de données. Suivez plutôt le statut du jeu de données.",
-    save_version_unavailable: "Les versions de jeux de données ne sont pas encore disponibles sur ce portail : aucune version ne peut être enregistrée.",
+    save_version_unavailable: "Les versions de jeux de données ne sont pas encore disponibles sur ce portail : aucune version n'a été enregistrée.",
   },
   management_v2: {
     expand_unknown: "Valeur d'expand inconnue « {value} » : l'une de {allowed}.",

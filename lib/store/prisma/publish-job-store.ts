@@ -12,7 +12,7 @@ import {
   ABORTABLE_STATUSES,
   SETTLED_STATUSES,
   pickUpStatus,
-  recoveryAllowed,
+  immediateAllowed,
   settleStatus,
   startAction,
   type JobFunction,
@@ -146,19 +146,19 @@ export function prismaPublishJobStore(db: Db, target: DatabaseTarget): PublishJo
       });
     },
 
-    async recordRecovery(dataset_uid, fn, created_by_id, message) {
+    async recordImmediate(dataset_uid, fn, created_by_id, outcome, message) {
       return transaction(async (tx) => {
         const dataset = await tx.dataset.findUnique({ where: { uid: dataset_uid }, select: { status: true, is_published: true } });
         if (!dataset) return null;
         const status = dataset.status as DatasetStatusName;
-        const allowed = recoveryAllowed({ status, is_published: dataset.is_published });
+        const allowed = immediateAllowed(fn, { status, is_published: dataset.is_published });
         if (!allowed.ok) {
           if (allowed.reason === "not_published") throw new AppError("invalid_dataset_status", msg("publishing.recovery_not_published"));
           throw invalidStatus(status, allowed.allowed);
         }
         const now = new Date();
         const row = await tx.publishJob.create({
-          data: { uid: newUid("pj"), job_id: newJobId(), dataset_uid, function: fn, created_by_id, state: "succeeded", message, started_at: now, finished_at: now },
+          data: { uid: newUid("pj"), job_id: newJobId(), dataset_uid, function: fn, created_by_id, state: outcome, message, started_at: now, finished_at: now },
         });
         return toJob(row);
       });

@@ -1,6 +1,6 @@
 // Management API v2 — the asynchronous dataset actions (API-CONTRACT.md §4.1): each answers the job object.
 import { defineEndpoint, type AnyEndpoint } from "@/lib/http/endpoint";
-import { abortTracked, recordRecoveryAction, saveVersion, startTrackedAction } from "@/lib/publishing/job-tracking";
+import { abortTracked, recordImmediateAction, startTrackedAction } from "@/lib/publishing/job-tracking";
 import type { PublishJob } from "@/lib/publishing/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { toV2Job } from "@/lib/management-v2/job";
@@ -32,20 +32,21 @@ const ACTIONS: { name: string; summary: string; description: string; run: (princ
   {
     name: "save_version",
     summary: "Save a dataset version",
-    description: "Dataset versions do not exist on this portal yet: after the status guard, answers 501 `not_implemented`, and saves nothing.",
-    run: saveVersion,
+    description:
+      "Dataset versions do not exist on this portal yet: on a settled dataset the job is recorded at once in state `error`, with a message saying so; nothing is saved.",
+    run: (p, uid) => recordImmediateAction(p, uid, "save_version"),
   },
   {
     name: "recover_realtime_records",
     summary: "Recover records of a realtime dataset",
     description: "This portal has no realtime datasets, so there is nothing to recover: on a published, settled dataset the job is recorded `done` at once, with a message saying so.",
-    run: (p, uid) => recordRecoveryAction(p, uid, "recover_realtime_records"),
+    run: (p, uid) => recordImmediateAction(p, uid, "recover_realtime_records"),
   },
   {
     name: "scratch_recovery_data",
     summary: "Scratch the recovery data of a realtime dataset",
     description: "This portal has no realtime datasets, so there is no recovery data: on a published, settled dataset the job is recorded `done` at once, with a message saying so.",
-    run: (p, uid) => recordRecoveryAction(p, uid, "scratch_recovery_data"),
+    run: (p, uid) => recordImmediateAction(p, uid, "scratch_recovery_data"),
   },
 ];
 
