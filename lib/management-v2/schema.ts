@@ -96,7 +96,8 @@ export const v2DatasetSchema = z
     metas: metasSchema.meta({ description: "Template → metadata name → value, plus publishing.published." }),
     last_modified: dateTime(),
     visibility: z.enum(["domain", "restricted"]),
-    status: z.union([z.object({ name: datasetStatusNameSchema }), v2StatusSchema]).meta({ description: "{ name } unless expand=status." }),
+    // the expanded one first: a union answers with its first match, and { name } would strip the rest
+    status: z.union([v2StatusSchema, z.object({ name: datasetStatusNameSchema })]).meta({ description: "{ name } unless expand=status." }),
     metadata: z.array(v2MetadataSchema).optional().meta({ description: "With expand=metadata." }),
   })
   .meta({ id: "DatasetV2" });

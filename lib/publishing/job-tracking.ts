@@ -14,7 +14,7 @@ import { store } from "@/lib/store/store";
 
 /** Proxy mode: the job of an action comes from the upstream's job history, which only an upstream of ours has. */
 async function requireUpstreamJobs(principal: Principal): Promise<void> {
-  if (principal.upstream && !(await principal.upstream.publishing.hasJobs())) {
+  if (principal.upstream && !(await principal.upstream.publishing.has("publishJobs"))) {
     throw new AppError("not_implemented", msg("publishing.jobs_need_console_upstream"));
   }
 }
@@ -64,14 +64,20 @@ export async function recordImmediateAction(principal: Principal, dataset_uid: s
 
 /** The jobs the caller started, newest first. */
 export async function listStartedJobs(principal: Principal, limit: number): Promise<PublishJob[]> {
-  if (principal.upstream) throw new AppError("not_implemented", msg("publishing.jobs_proxy_mode"));
+  if (principal.upstream) {
+    if (!(await principal.upstream.publishing.has("startedJobs"))) throw new AppError("not_implemented", msg("publishing.jobs_proxy_mode"));
+    return principal.upstream.publishing.startedJobs(limit);
+  }
   return (await store().publishJobs.startedBy(principal.user_id, limit)).map((job) => presentJob(job));
 }
 
 /** One job the caller started; anyone else's is "not found", like an unknown one. */
 export async function getStartedJob(principal: Principal, job_id: string): Promise<PublishJob> {
-  if (principal.upstream) throw new AppError("not_implemented", msg("publishing.jobs_proxy_mode"));
   if (!JOB_ID_PATTERN.test(job_id)) throw notFound();
+  if (principal.upstream) {
+    if (!(await principal.upstream.publishing.has("startedJobs"))) throw new AppError("not_implemented", msg("publishing.jobs_proxy_mode"));
+    return principal.upstream.publishing.startedJob(job_id);
+  }
   const job = await store().publishJobs.byJobId(job_id, principal.user_id);
   if (!job) throw notFound();
   return presentJob(job);

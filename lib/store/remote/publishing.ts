@@ -5,7 +5,7 @@ import { z } from "zod";
 import { datasetStatusSchema, type DatasetStatus } from "@/lib/datasets/schema";
 import { publishJobSchema, type PublishJob } from "@/lib/publishing/schema";
 import type { PublishFunction } from "@/lib/publishing/status-machine";
-import { upstreamCapabilities } from "@/lib/store/remote/capabilities";
+import { upstreamCapabilities, type UpstreamExtension } from "@/lib/store/remote/capabilities";
 import { datasetPath, type RemoteDatasets } from "@/lib/store/remote/datasets";
 import { parseAnswer } from "@/lib/store/remote/parse-answer";
 import type { UpstreamCaller } from "@/lib/store/remote/upstream-client";
@@ -24,9 +24,20 @@ export function remotePublishing(up: UpstreamCaller, datasets: RemoteDatasets) {
       await up.json({ method: "POST", path: `${datasetPath(dataset_uid)}abort/`, body: {} });
     },
 
-    /** Whether the upstream keeps publish jobs we can read (an upstream of ours). */
-    async hasJobs(): Promise<boolean> {
-      return (await upstreamCapabilities(up.client)).has("publishJobs");
+    /** Whether the upstream has one of our publishing extensions (an upstream of ours does). */
+    async has(extension: Extract<UpstreamExtension, "publishJobs" | "startedJobs">): Promise<boolean> {
+      return (await upstreamCapabilities(up.client)).has(extension);
+    },
+
+    /** The jobs the caller started, newest first (extension: check `has("startedJobs")` first). */
+    async startedJobs(limit: number): Promise<PublishJob[]> {
+      const answer = await up.json({ method: "GET", path: "/publish_jobs/", query: { limit } });
+      return parseAnswer(up.client, z.object({ results: z.array(publishJobSchema) }), answer, "list-started-publish-jobs").results;
+    },
+
+    async startedJob(job_id: string): Promise<PublishJob> {
+      const answer = await up.json({ method: "GET", path: `/publish_jobs/${encodeURIComponent(job_id)}/` });
+      return parseAnswer(up.client, publishJobSchema, answer, "retrieve-started-publish-job");
     },
 
     async history(dataset_uid: string, limit: number): Promise<PublishJob[]> {

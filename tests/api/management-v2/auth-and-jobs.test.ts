@@ -4,9 +4,11 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { apiClient } from "../../support/api-client";
 import { createTestUser, uniqueName, type TestUser } from "../../support/fixtures";
 import { publishingHelpers, versionedCsv } from "../../support/publishing";
-import { BASE, basic, basicClient, expectV2Error, freshAddress, jobEnded, keyClient, ownDocumentValidator } from "./support";
+import { BASE, basic, basicClient, expectV2Error, freshAddress, jobEnded, keyClient, ownDocumentValidator, userClient } from "./support";
 
 const backend = inject("backend");
+// proxy mode: the upstream knows keys, not passwords, so HTTP Basic is refused there (with a message saying so)
+const proxy = !!backend.proxy;
 
 describe.skipIf(!!backend.skipReason)(`Management API v2 authentication and jobs (${backend.provider})`, () => {
   const h = publishingHelpers(backend.baseUrl, backend.adminKey);
@@ -32,12 +34,18 @@ describe.skipIf(!!backend.skipReason)(`Management API v2 authentication and jobs
       for (const path of ["/jobs", "/jobs/", `/datasets/${dataset.uid}`, `/datasets/${dataset.uid}/publish`]) {
         const res = path.endsWith("publish") ? await anonymous.put(path) : await anonymous.get(path);
         expectV2Error(res, 401, "unauthorized", "AuthenticationException");
-        expect(res.headers.get("www-authenticate")).toMatch(/^Basic /);
+        expect(res.headers.get("www-authenticate")).toMatch(/Basic /);
       }
       expect(validator.errors("GET", "/jobs/", 401, (await anonymous.get("/jobs")).body)).toEqual([]);
     });
 
-    it("accepts a console username and password, refuses a wrong or unreadable one with the same 401", async () => {
+    it.skipIf(!proxy)("proxy mode: refuses HTTP Basic, saying to use an API key of the upstream", async () => {
+      const res = await basicClient(backend.baseUrl, publisher).get("/jobs");
+      expectV2Error(res, 401, "unauthorized");
+      expect(res.body.message).toContain("API key");
+    });
+
+    it.skipIf(proxy)("accepts a console username and password, refuses a wrong or unreadable one with the same 401", async () => {
       expect((await basicClient(backend.baseUrl, publisher).get("/jobs")).status).toBe(200);
       const address = freshAddress();
       const wrong = await anonymous.get("/jobs", { headers: { Authorization: basic({ username: publisher.username, password: "wrong" }), "X-Forwarded-For": address } });
@@ -49,7 +57,7 @@ describe.skipIf(!!backend.skipReason)(`Management API v2 authentication and jobs
       expectV2Error(unreadable, 401, "unauthorized");
     });
 
-    it("throttles an account after 10 failed passwords, like the sign-in form: 429 with Retry-After, even with the right one", async () => {
+    it.skipIf(proxy)("throttles an account after 10 failed passwords, like the sign-in form: 429 with Retry-After, even with the right one", async () => {
       const victim = await createTestUser({ prefix: "v2throttle", permissions: ["edit_dataset"] });
       for (let i = 0; i < 10; i++) {
         const res = await anonymous.get("/jobs/", { headers: { Authorization: basic({ username: victim.username, password: `wrong-${i}` }), "X-Forwarded-For": freshAddress() } });
@@ -74,7 +82,7 @@ describe.skipIf(!!backend.skipReason)(`Management API v2 authentication and jobs
     it("a reviewer's key may read a dataset but not act on it: 403", async () => {
       const client = keyClient(backend.baseUrl, reviewer.apiKey);
       expect((await client.get(`/datasets/${dataset.uid}`)).status).toBe(200);
-      for (const action of ["publish", "unpublish", "abort_processing", "save_version", "recover_realtime_records", "scratch_recovery_data"]) {
+      for (const action of ["publish", "unpublish", "abort_processing", ...(proxy ? [] : ["save_version", "recover_realtime_records", "scratch_recovery_data"])]) {
         expectV2Error(await client.put(`/datasets/${dataset.uid}/${action}`), 403, "forbidden", "PermissionDeniedException");
       }
       expectV2Error(await client.delete(`/datasets/${dataset.uid}`), 403, "forbidden");
@@ -93,14 +101,17 @@ describe.skipIf(!!backend.skipReason)(`Management API v2 authentication and jobs
 
   describe("jobs", () => {
     it("lists the caller's own jobs, newest first, and reads each by job_id", async () => {
-      const mine = basicClient(backend.baseUrl, publisher);
+      const mine = userClient(backend, publisher);
       const first = await mine.put(`/datasets/${dataset.uid}/publish`);
       expect(first.status, first.text).toBe(200);
       await jobEnded(mine, first.body.job_id);
-      const second = await mine.put(`/datasets/${dataset.uid}/save_version/`);
+      const second = await mine.put(`/datasets/${dataset.uid}/publish/`);
       expect(second.status, second.text).toBe(200);
-      const theirs = await basicClient(backend.baseUrl, other).put(`/datasets/${dataset.uid}/save_version`);
+      await jobEnded(mine, second.body.job_id);
+      const theirsClient = userClient(backend, other);
+      const theirs = await theirsClient.put(`/datasets/${dataset.uid}/publish`);
       expect(theirs.status, theirs.text).toBe(200);
+      await jobEnded(theirsClient, theirs.body.job_id);
 
       for (const path of ["/jobs", "/jobs/"]) {
         const list = await mine.get(path);
@@ -116,10 +127,11 @@ describe.skipIf(!!backend.skipReason)(`Management API v2 authentication and jobs
     });
 
     it("answers 404 for someone else's job, an unknown one and a malformed id", async () => {
-      const mine = basicClient(backend.baseUrl, publisher);
-      const theirs = await basicClient(backend.baseUrl, other).put(`/datasets/${dataset.uid}/save_version`);
-      expect(theirs.status).toBe(200);
-      expect((await basicClient(backend.baseUrl, other).get(`/jobs/${theirs.body.job_id}`)).status).toBe(200);
+      const mine = userClient(backend, publisher);
+      const theirsClient = userClient(backend, other);
+      const theirs = await theirsClient.put(`/datasets/${dataset.uid}/unpublish`);
+      expect(theirs.status, theirs.text).toBe(200);
+      await jobEnded(theirsClient, theirs.body.job_id);
       for (const id of [theirs.body.job_id, "0".repeat(40), "jo_ZEXxzA", "not-hex"]) {
         const res = await mine.get(`/jobs/${id}`);
         expectV2Error(res, 404, "not_found");

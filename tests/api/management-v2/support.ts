@@ -46,6 +46,14 @@ export function basicClient(baseUrl: string, user: Pick<TestUser, "username" | "
 
 export const keyClient = (baseUrl: string, key: string) => apiClient(baseUrl, key, BASE);
 
+/**
+ * A user's client as the documentation's examples authenticate (HTTP Basic); in proxy mode, where the upstream
+ * knows keys and not passwords, with their API key.
+ */
+export function userClient(backend: { baseUrl: string; proxy?: unknown }, user: TestUser) {
+  return backend.proxy ? keyClient(backend.baseUrl, user.apiKey) : basicClient(backend.baseUrl, user);
+}
+
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Validates response bodies against the schemas of our /api/management/v2/openapi.json. */
