@@ -160,5 +160,6 @@ export const v2ErrorSchema = z
   .object({
     ...errorFields,
     errors: z.array(z.object(errorFields).extend({ field: z.string().optional() })).optional().meta({ description: "One error per invalid property." }),
+    trace_id: z.string().optional().meta({ description: "On a server error: the reference of its log entry." }),
   })
   .meta({ id: "ErrorV2" });

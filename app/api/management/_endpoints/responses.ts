@@ -9,6 +9,7 @@ export const v2Errors: Record<number, EndpointResponse> = {
   403: error("Not allowed"),
   404: error("Not found"),
   429: error("Too many failed sign-in attempts (HTTP Basic)"),
+  500: error("Server error"),
 };
 export const v2BadRequest = error("Invalid request (errors lists each invalid property) or status guard (error_code invalid_dataset_status)");
 export const v2NotImplemented = error("Not available on this portal (the message says why)");

@@ -43,7 +43,15 @@ async function route(request: Request, context: Context): Promise<Response> {
     openapi ??= document();
     return jsonResponse(200, openapi, { "Cache-Control": "public, max-age=300" });
   }
-  return handle(request, pathname);
+  return inV2Shape(await handle(request, pathname));
+}
+
+/** The handler's own answer to an unexpected failure is the Automation API's { error_code, message, trace_id }: this surface's shape instead. */
+async function inV2Shape(response: Response): Promise<Response> {
+  if (response.status !== 500) return response;
+  const body = (await response.json().catch(() => ({}))) as { message?: string; trace_id?: string };
+  const message = body.message ?? "A server error occurred.";
+  return jsonResponse(500, { status_code: 500, error_key: "ODSException", message, raw_message: message, raw_params: {}, error_code: "internal_error", trace_id: body.trace_id });
 }
 
 export { route as GET, route as POST, route as PUT, route as DELETE, route as PATCH, route as HEAD };
