@@ -85,7 +85,8 @@ describe.skipIf(!!backend.skipReason)(`Management API v2 dataset actions (${back
     const v1 = await h.action(ds.uid, "abort");
     const v2abort = await v2.put(`/datasets/${ds.uid}/abort_processing`);
     expect(v2abort.body.message).toBe(v1.body.message);
-    expect(v2abort.body).toMatchObject({ raw_message: "Invalid precondition, dataset status is '{current}' but must be one of '{allowed}'", raw_params: { current: "idle" } });
+    // (in proxy mode the upstream's message comes as text: its template is the upstream's)
+    if (!proxy) expect(v2abort.body).toMatchObject({ raw_message: "Invalid precondition, dataset status is '{current}' but must be one of '{allowed}'", raw_params: { current: "idle" } });
     const v1unpublish = await h.action(ds.uid, "unpublish");
     expect((await v2.put(`/datasets/${ds.uid}/unpublish`)).body.message).toBe(v1unpublish.body.message);
     // nothing was queued
