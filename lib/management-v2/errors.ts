@@ -13,6 +13,7 @@ const ERROR_KEYS: Partial<Record<ErrorCode, string>> = {
   forbidden: "PermissionDeniedException",
   not_found: "NotFoundException",
   method_not_allowed: "MethodNotAllowedException",
+  conflict: "ConflictException",
   invalid_dataset_status: "InvalidDatasetStatusException",
   too_many_requests: "TooManyRequestsException",
   not_implemented: "NotImplementedException",

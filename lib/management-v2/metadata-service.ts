@@ -72,6 +72,7 @@ export async function putV2MetadataBulk(principal: Principal, uid: string, entri
       ...(entry.override_remote_value !== undefined ? { override_remote_value: entry.override_remote_value } : {}),
     };
   }
-  const saved: DatasetMetadata = await replaceDatasetMetadata(principal, uid, next);
+  // compared and set against the version the entries were applied to: a change made meanwhile is refused (409)
+  const saved: DatasetMetadata = await replaceDatasetMetadata(principal, uid, next, undefined, { expected_updated_at: dataset.updated_at });
   return metadataObjects(saved, templates, { admin: true });
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineEndpoint, type AnyEndpoint } from "@/lib/http/endpoint";
 import { listV2Metadata, getV2Metadata, putV2Metadata, putV2MetadataBulk, resetV2Metadata } from "@/lib/management-v2/metadata-service";
 import { datasetParamsSchema, metadataBulkWriteSchema, metadataParamsSchema, metadataWriteSchema, v2MetadataSchema } from "@/lib/management-v2/schema";
-import { v2BadRequest, v2Errors } from "./responses";
+import { v2BadRequest, v2Conflict, v2Errors } from "./responses";
 
 const tags = ["Dataset metadata"];
 const signedIn = { kind: "principal" } as const;
@@ -46,7 +46,7 @@ export const metadataEndpoints: AnyEndpoint[] = [
     access: signedIn,
     params: datasetParamsSchema,
     body: metadataBulkWriteSchema,
-    responses: { 200: { description: "OK", schema: z.array(v2MetadataSchema) }, 400: v2BadRequest, ...v2Errors },
+    responses: { 200: { description: "OK", schema: z.array(v2MetadataSchema) }, 400: v2BadRequest, 409: v2Conflict, ...v2Errors },
     handler: async ({ principal, params, body }) => ({ status: 200, body: await putV2MetadataBulk(principal, params.dataset_uid, body.metas) }),
   }),
   defineEndpoint({

@@ -12,4 +12,5 @@ export const v2Errors: Record<number, EndpointResponse> = {
   500: error("Server error"),
 };
 export const v2BadRequest = error("Invalid request (errors lists each invalid property) or status guard (error_code invalid_dataset_status)");
+export const v2Conflict = error("The dataset changed while the request was applied: nothing was written");
 export const v2NotImplemented = error("Not available on this portal (the message says why)");
