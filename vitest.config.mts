@@ -52,7 +52,8 @@ export default defineConfig({
         apiProject(`api-${provider}`, provider, { exclude: OWN_SERVER_FILES }),
         apiProject(`api-${provider}-templates`, provider, { include: OWN_SERVER_FILES }),
       ]),
-      apiProject("api-proxy", "proxy", { include: [...RELAYED_SUITES, "tests/api/proxy/**/*.test.ts"] }),
+      // the Management API v2 is not relayed but served from the services, which act through the upstream
+      apiProject("api-proxy", "proxy", { include: [...RELAYED_SUITES, "tests/api/proxy/**/*.test.ts", "tests/api/management-v2/**/*.test.ts"] }),
       apiProject("api-proxy-templates", "proxy", { include: OWN_SERVER_FILES }),
       apiProject("api-proxy-official", "proxy-official", { include: ["tests/api/proxy-official/**/*.test.ts"] }),
     ],

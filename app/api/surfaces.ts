@@ -5,6 +5,7 @@ import type { MessageKey } from "@/lib/i18n/translator";
 import { automationEndpoints } from "@/app/api/automation/_endpoints";
 import { dataworldEndpoints } from "@/app/v0/_endpoints/datasets";
 import { udataEndpoints } from "@/app/api/1/_endpoints";
+import { managementEndpoints } from "@/app/api/management/_endpoints";
 
 export type ApiSurfaceEntry = {
   id: string;
@@ -48,5 +49,13 @@ export const apiSurfaces: ApiSurfaceEntry[] = [
     openapi: "/api/1/swagger.json",
     authExample: '-H "X-API-KEY: <your key>"',
     endpoints: udataEndpoints,
+  },
+  {
+    id: "management-v2",
+    title: "api_reference.surface_management_v2",
+    base: "/api/management/v2",
+    openapi: "/api/management/v2/openapi.json",
+    authExample: "-u <username>:<password>",
+    endpoints: managementEndpoints,
   },
 ];

@@ -20,7 +20,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal_error: 500,
-  // what this console cannot do in its current mode (proxy mode: the upstream has no trash, no dataset creator)
+  // what this console cannot do (yet, or in its current mode: proxy mode has no trash, no dataset creator); the message says why
   not_implemented: 501,
   service_unavailable: 503,
   // proxy mode: the upstream Automation API could not be reached, or did not answer in time

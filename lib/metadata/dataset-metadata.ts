@@ -28,14 +28,15 @@ function requireField(template: StoredMetadataTemplate, field: string): void {
   if (!template.fields.some((f) => f.name === field)) throw notFound();
 }
 
-async function save(principal: Principal, dataset: Dataset, next: Record<string, unknown>, only: readonly string[], t?: Translate): Promise<Dataset> {
+/** `expected_updated_at`: the version the caller built `next` from (default: the one just read). */
+async function save(principal: Principal, dataset: Dataset, next: Record<string, unknown>, only: readonly string[], t?: Translate, expected_updated_at = dataset.updated_at): Promise<Dataset> {
   if (!next.default) {
     const message = msg("validation.required");
     throw new AppError("validation_error", msg("errors.invalid_input"), { fieldErrors: { "metadata.default": [message] } });
   }
   const checked = await checkMetadataAgainstTemplates(next, { only, t });
   const metadata = metadataForUpdate(checked as DatasetWrite["metadata"], dataset.metadata, new Date());
-  const updated = await store().datasets.update(dataset.uid, { metadata }, { scope: datasetScope(principal, "edit"), expected_updated_at: dataset.updated_at });
+  const updated = await store().datasets.update(dataset.uid, { metadata }, { scope: datasetScope(principal, "edit"), expected_updated_at });
   if (!updated) throw notFound();
   return updated;
 }
@@ -45,12 +46,15 @@ export async function getDatasetMetadata(principal: Principal, uid: string): Pro
   return (await getDataset(principal, uid)).metadata;
 }
 
-/** PUT /datasets/{uid}/metadata/: replaces every template's values (omitted ones are removed). */
-export async function replaceDatasetMetadata(principal: Principal, uid: string, input: unknown, t?: Translate): Promise<DatasetMetadata> {
+/**
+ * PUT /datasets/{uid}/metadata/: replaces every template's values (omitted ones are removed). `expected_updated_at`:
+ * the dataset's version the caller built `input` from, so a change made meanwhile is refused, not overwritten.
+ */
+export async function replaceDatasetMetadata(principal: Principal, uid: string, input: unknown, t?: Translate, options: { expected_updated_at?: string } = {}): Promise<DatasetMetadata> {
   if (principal.upstream) return principal.upstream.metadata.replaceDatasetMetadata(uid, input);
   const dataset = await requireDatasetRight(principal, uid, "edit");
   const { metadata } = parseInput(z.object({ metadata: datasetMetadataInputSchema }), { metadata: input }, t);
-  return (await save(principal, dataset, metadata, Object.keys(metadata), t)).metadata;
+  return (await save(principal, dataset, metadata, Object.keys(metadata), t, options.expected_updated_at)).metadata;
 }
 
 export async function getTemplateMetadata(principal: Principal, uid: string, template: string): Promise<Values> {

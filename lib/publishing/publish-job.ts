@@ -171,10 +171,12 @@ export async function runJob(job: PublishJobRecord): Promise<void> {
   try {
     if (job.function === "publish") await runPublishJob(job);
     else if (job.function === "publish_metadata") await jobs.completeMetadata(job.uid);
-    else {
+    else if (job.function === "unpublish") {
       const { replaced_table } = await jobs.completeUnpublish(job.uid);
       if (replaced_table) await store().records.drop(replaced_table).catch(() => undefined);
     }
+    // Immediate jobs are recorded finished and never queued (status-machine.ts): one here was queued by hand.
+    else throw new Error(`a ${job.function} job has nothing to run`);
   } catch (error) {
     // Queued again and maybe running elsewhere: settling it here would overwrite that run's state.
     if (error instanceof PublishJobLost) return;

@@ -17,7 +17,9 @@ export function presentJob(job: PublishJobRecord, now = Date.now()): PublishJob 
   const seconds = started !== null ? (ended - started) / 1000 : 0;
   return {
     uid: job.uid,
+    job_id: job.job_id,
     dataset_uid: job.dataset_uid,
+    created_by_id: job.created_by_id,
     function: job.function,
     state: job.state,
     records_done: job.records_done,

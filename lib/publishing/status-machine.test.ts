@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DATASET_STATUSES } from "@/lib/datasets/schema";
 import { msg, renderText } from "@/lib/errors/app-error";
-import { isSettled, pickUpStatus, settleStatus, startAction } from "@/lib/publishing/status-machine";
+import { immediateAllowed, isSettled, pickUpStatus, settleStatus, startAction } from "@/lib/publishing/status-machine";
 
 describe("dataset status machine", () => {
   it("starts every action from the settled states only", () => {
@@ -15,6 +15,15 @@ describe("dataset status machine", () => {
     expect(startAction("publish", { status: "idle", is_published: false })).toEqual({ ok: true, transition: { status: "queued", next: "processing" } });
     expect(startAction("publish_metadata", { status: "error", is_published: true })).toEqual({ ok: true, transition: { status: "queued", next: "processing" } });
     expect(startAction("unpublish", { status: "limit_reached", is_published: true })).toEqual({ ok: true, transition: { status: "queued", next: "deleting" } });
+  });
+
+  it("allows the immediate actions from the settled states only, the recovery ones on a published dataset", () => {
+    for (const status of DATASET_STATUSES) {
+      expect(immediateAllowed("save_version", { status, is_published: false }).ok).toBe(isSettled(status));
+      expect(immediateAllowed("recover_realtime_records", { status, is_published: true }).ok).toBe(isSettled(status));
+    }
+    expect(immediateAllowed("scratch_recovery_data", { status: "idle", is_published: false })).toMatchObject({ ok: false, reason: "not_published" });
+    expect(immediateAllowed("recover_realtime_records", { status: "queued", is_published: false })).toMatchObject({ ok: false, reason: "status" });
   });
 
   it("refuses to unpublish a dataset that is not published", () => {

@@ -6,6 +6,19 @@ import type { DatasetStatusName } from "@/lib/datasets/schema";
 export const PUBLISH_FUNCTIONS = ["publish", "publish_metadata", "unpublish"] as const;
 export type PublishFunction = (typeof PUBLISH_FUNCTIONS)[number];
 
+/**
+ * Actions of the Management API v2 that this console can answer only at once, with a job recorded finished when
+ * the status machine allows the action: the realtime recovery ones (§3.5 event 5) have nothing to do, as this
+ * console has no realtime datasets and so no recovery data; save_version (event 4) fails, as dataset versions do
+ * not exist yet. The dataset's status does not move: nothing ran.
+ */
+export const IMMEDIATE_FUNCTIONS = ["save_version", "recover_realtime_records", "scratch_recovery_data"] as const;
+export type ImmediateFunction = (typeof IMMEDIATE_FUNCTIONS)[number];
+
+/** Every function a publish job can record. */
+export const JOB_FUNCTIONS = [...PUBLISH_FUNCTIONS, ...IMMEDIATE_FUNCTIONS] as const;
+export type JobFunction = (typeof JOB_FUNCTIONS)[number];
+
 /** States where no job is queued or running: a new action may start. */
 export const SETTLED_STATUSES = ["idle", "error", "limit_reached"] as const satisfies readonly DatasetStatusName[];
 /** States an abort applies to. */
@@ -26,6 +39,16 @@ export function startAction(
   if (!isSettled(current.status)) return { ok: false, reason: "status", allowed: SETTLED_STATUSES };
   if (fn === "unpublish" && !current.is_published) return { ok: false, reason: "not_published", allowed: SETTLED_STATUSES };
   return { ok: true, transition: { status: "queued", next: fn === "unpublish" ? "deleting" : "processing" } };
+}
+
+/** Whether an immediate action may be recorded: from a settled status, and on a published dataset for the recovery ones. */
+export function immediateAllowed(
+  fn: ImmediateFunction,
+  current: { status: DatasetStatusName; is_published: boolean },
+): { ok: true } | { ok: false; reason: "status" | "not_published"; allowed: readonly DatasetStatusName[] } {
+  if (!isSettled(current.status)) return { ok: false, reason: "status", allowed: SETTLED_STATUSES };
+  if (fn !== "save_version" && !current.is_published) return { ok: false, reason: "not_published", allowed: SETTLED_STATUSES };
+  return { ok: true };
 }
 
 /** The working state a worker enters when it picks the job up (`next` of the queued dataset). */

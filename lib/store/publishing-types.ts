@@ -3,7 +3,7 @@
 // use them.
 import type { DatasetMetadata, DatasetSecurity, DatasetStatusName } from "@/lib/datasets/schema";
 import type { PreviewField } from "@/lib/extractors/types";
-import type { JobOutcome, PublishFunction } from "@/lib/publishing/status-machine";
+import type { ImmediateFunction, JobFunction, JobOutcome, PublishFunction } from "@/lib/publishing/status-machine";
 
 /** A published field and the column holding it (c0, c1…: never derived from user text). */
 export type RecordsField = PreviewField & { column: string; multivalued: boolean; separator: string | null };
@@ -39,8 +39,10 @@ export type RecordErrorEntry = { record_id: string; field_uid?: string; processo
 
 export type PublishJobRecord = {
   uid: string;
+  /** the Management API v2's identifier: 40 hex characters */
+  job_id: string;
   dataset_uid: string;
-  function: PublishFunction;
+  function: JobFunction;
   state: "queued" | "running" | JobOutcome;
   records_table: string | null;
   records_done: number;
@@ -93,6 +95,11 @@ export interface PublishJobStore {
    * Throws AppError("invalid_dataset_status") otherwise; null when the dataset does not exist.
    */
   enqueue(dataset_uid: string, fn: PublishFunction, created_by_id: string | null): Promise<PublishJobRecord | null>;
+  /**
+   * Records a job finished at once (IMMEDIATE_FUNCTIONS) if the status machine allows the action; the dataset's
+   * status does not move. Throws like enqueue; null when the dataset does not exist.
+   */
+  recordImmediate(dataset_uid: string, fn: ImmediateFunction, created_by_id: string, outcome: "succeeded" | "failed", message: string): Promise<PublishJobRecord | null>;
   /** Takes the oldest queued job (or the one named), atomically: two workers never get the same job. */
   claim(worker_id: string, job_uid?: string): Promise<PublishJobRecord | null>;
   /** Saves progress and the heartbeat; answers whether an abort was asked for. */
@@ -114,6 +121,10 @@ export interface PublishJobStore {
   /** Running jobs whose worker is gone (dead pid on this host, or no heartbeat since `staleBefore`) go back to the queue. */
   requeueInterrupted(isDead: (worker_id: string) => boolean, staleBefore: Date): Promise<PublishJobRecord[]>;
   history(dataset_uid: string, limit: number): Promise<PublishJobRecord[]>;
+  /** The jobs one user started, newest first. */
+  startedBy(user_id: string, limit: number): Promise<PublishJobRecord[]>;
+  /** One job by its Management API v2 identifier, if that user started it. */
+  byJobId(job_id: string, started_by: string): Promise<PublishJobRecord | null>;
   /** Records tables in use: served by a dataset or being built by a queued or running job. */
   tablesInUse(): Promise<Set<string>>;
   /** The queued jobs, oldest first (for workers that missed a wake-up). */

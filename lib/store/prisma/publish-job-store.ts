@@ -5,14 +5,17 @@ import type { DatabaseTarget } from "@/lib/db/database-url";
 import { sqliteReadConnection } from "@/lib/db/sqlite-read-connection";
 import type { Db } from "@/lib/db/client";
 import type { DatasetMetadata, DatasetSecurity, DatasetStatusName } from "@/lib/datasets/schema";
-import { AppError, msg } from "@/lib/errors/app-error";
+import { AppError, msg, type Msg } from "@/lib/errors/app-error";
 import { newUid } from "@/lib/ids/uid";
+import { newJobId } from "@/lib/publishing/job-id";
 import {
   ABORTABLE_STATUSES,
   SETTLED_STATUSES,
   pickUpStatus,
+  immediateAllowed,
   settleStatus,
   startAction,
+  type JobFunction,
   type PublishFunction,
 } from "@/lib/publishing/status-machine";
 import { PublishJobLost, type PublishJobRecord, type PublishJobStore, type PublishProgress, type PublishedDataset, type RecordsField } from "@/lib/store/publishing-types";
@@ -25,8 +28,10 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 function toJob(row: JobRow): PublishJobRecord {
   return {
     uid: row.uid,
+    // set on every row: at creation, and by the migration that added it for older jobs
+    job_id: row.job_id!,
     dataset_uid: row.dataset_uid,
-    function: row.function as PublishFunction,
+    function: row.function as JobFunction,
     state: row.state as PublishJobRecord["state"],
     records_table: row.records_table,
     records_done: row.records_done,
@@ -55,6 +60,24 @@ const progressData = (p: PublishProgress) => ({
 
 function invalidStatus(current: DatasetStatusName, allowed: readonly DatasetStatusName[]): AppError {
   return new AppError("invalid_dataset_status", msg("publishing.invalid_status", { current, allowed: allowed.join("', '") }));
+}
+
+type Refusal = { ok: false; reason: "status" | "not_published"; allowed: readonly DatasetStatusName[] };
+
+/** The status machine's answer for the dataset as it is; its refusal thrown as invalid_dataset_status; null: no such dataset. */
+async function allowedOrRefused<T extends { ok: true }>(
+  tx: Tx,
+  uid: string,
+  check: (current: { status: DatasetStatusName; is_published: boolean }) => T | Refusal,
+  notPublished: Msg,
+): Promise<T | null> {
+  const dataset = await tx.dataset.findUnique({ where: { uid }, select: { status: true, is_published: true } });
+  if (!dataset) return null;
+  const status = dataset.status as DatasetStatusName;
+  const answer = check({ status, is_published: dataset.is_published });
+  if (answer.ok) return answer;
+  if (answer.reason === "not_published") throw new AppError("invalid_dataset_status", notPublished);
+  throw invalidStatus(status, answer.allowed);
 }
 
 /** Moves the dataset from one status to another if it is still in `from`; false if someone else moved it first. */
@@ -122,21 +145,26 @@ export function prismaPublishJobStore(db: Db, target: DatabaseTarget): PublishJo
   return {
     async enqueue(dataset_uid, fn, created_by_id) {
       return transaction(async (tx) => {
-        const dataset = await tx.dataset.findUnique({ where: { uid: dataset_uid }, select: { status: true, is_published: true } });
-        if (!dataset) return null;
-        const status = dataset.status as DatasetStatusName;
-        const start = startAction(fn, { status, is_published: dataset.is_published });
-        if (!start.ok) {
-          if (start.reason === "not_published") throw new AppError("invalid_dataset_status", msg("publishing.not_published"));
-          throw invalidStatus(status, start.allowed);
-        }
+        const start = await allowedOrRefused(tx, dataset_uid, (current) => startAction(fn, current), msg("publishing.not_published"));
+        if (!start) return null;
         const moved = await moveStatus(tx, dataset_uid, SETTLED_STATUSES, start.transition.status, {
           status_next: start.transition.next,
           status_message: null,
           status_params: {},
         });
         if (!moved) throw invalidStatus("queued", SETTLED_STATUSES);
-        const row = await tx.publishJob.create({ data: { uid: newUid("pj"), dataset_uid, function: fn, created_by_id } });
+        const row = await tx.publishJob.create({ data: { uid: newUid("pj"), job_id: newJobId(), dataset_uid, function: fn, created_by_id } });
+        return toJob(row);
+      });
+    },
+
+    async recordImmediate(dataset_uid, fn, created_by_id, outcome, message) {
+      return transaction(async (tx) => {
+        if (!(await allowedOrRefused(tx, dataset_uid, (current) => immediateAllowed(fn, current), msg("publishing.recovery_not_published")))) return null;
+        const now = new Date();
+        const row = await tx.publishJob.create({
+          data: { uid: newUid("pj"), job_id: newJobId(), dataset_uid, function: fn, created_by_id, state: outcome, message, started_at: now, finished_at: now },
+        });
         return toJob(row);
       });
     },
@@ -296,6 +324,16 @@ export function prismaPublishJobStore(db: Db, target: DatabaseTarget): PublishJo
     async history(dataset_uid, limit) {
       const rows = await db.publishJob.findMany({ where: { dataset_uid }, orderBy: [{ created_at: "desc" }, { uid: "desc" }], take: limit });
       return rows.map(toJob);
+    },
+
+    async startedBy(user_id, limit) {
+      const rows = await db.publishJob.findMany({ where: { created_by_id: user_id }, orderBy: [{ created_at: "desc" }, { uid: "desc" }], take: limit });
+      return rows.map(toJob);
+    },
+
+    async byJobId(job_id, started_by) {
+      const row = await db.publishJob.findFirst({ where: { job_id, created_by_id: started_by } });
+      return row ? toJob(row) : null;
     },
 
     async tablesInUse() {

@@ -12,6 +12,7 @@ export const EXTENSION_OPERATIONS = {
   reorderProcessors: "reorder-dataset-processors",
   reorderFields: "reorder-dataset-fields",
   publishJobs: "list-publish-jobs",
+  startedJobs: "list-started-publish-jobs",
   liveStatus: "get-dataset-live-status",
 } as const;
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { datasetStatusSchema, type DatasetStatus } from "@/lib/datasets/schema";
 import { publishJobSchema, type PublishJob } from "@/lib/publishing/schema";
 import type { PublishFunction } from "@/lib/publishing/status-machine";
-import { upstreamCapabilities } from "@/lib/store/remote/capabilities";
+import { upstreamCapabilities, type UpstreamExtension } from "@/lib/store/remote/capabilities";
 import { datasetPath, type RemoteDatasets } from "@/lib/store/remote/datasets";
 import { parseAnswer } from "@/lib/store/remote/parse-answer";
 import type { UpstreamCaller } from "@/lib/store/remote/upstream-client";
@@ -22,6 +22,22 @@ export function remotePublishing(up: UpstreamCaller, datasets: RemoteDatasets) {
 
     async abort(dataset_uid: string): Promise<void> {
       await up.json({ method: "POST", path: `${datasetPath(dataset_uid)}abort/`, body: {} });
+    },
+
+    /** Whether the upstream has one of our publishing extensions (an upstream of ours does). */
+    async has(extension: Extract<UpstreamExtension, "publishJobs" | "startedJobs">): Promise<boolean> {
+      return (await upstreamCapabilities(up.client)).has(extension);
+    },
+
+    /** The jobs the caller started, newest first (extension: check `has("startedJobs")` first). */
+    async startedJobs(limit: number): Promise<PublishJob[]> {
+      const answer = await up.json({ method: "GET", path: "/publish_jobs/", query: { limit } });
+      return parseAnswer(up.client, z.object({ results: z.array(publishJobSchema) }), answer, "list-started-publish-jobs").results;
+    },
+
+    async startedJob(job_id: string): Promise<PublishJob> {
+      const answer = await up.json({ method: "GET", path: `/publish_jobs/${encodeURIComponent(job_id)}/` });
+      return parseAnswer(up.client, publishJobSchema, answer, "retrieve-started-publish-job");
     },
 
     async history(dataset_uid: string, limit: number): Promise<PublishJob[]> {

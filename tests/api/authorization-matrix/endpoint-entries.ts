@@ -109,6 +109,9 @@ export const automationMatrix: Record<string, Entry> = {
   "POST /datasets/{dataset_uid}/abort/": e(PUBLISH, { ok: 400, note: "the right is checked first; a settled dataset has nothing to abort", verify: notSettled }),
   "GET /datasets/{dataset_uid}/publish_jobs/": e(VIEW),
   "GET /datasets/{dataset_uid}/status/live/": e(VIEW),
+  // the caller's own jobs only (someone else's job answers 404: tests/api/management-v2/auth-and-jobs.test.ts)
+  "GET /publish_jobs/": e(AUTHENTICATED),
+  "GET /publish_jobs/{job_id}/": e(AUTHENTICATED, { ok: 404, params: { job_id: "record_id" }, note: "no job has this id (40 zeros)" }),
 
   "GET /metadata/templates/": e(AUTHENTICATED),
   "POST /metadata/templates/": e(ADMINISTRATORS, { body: (o) => ({ name: o.marker, title: o.marker, type: "basic", is_active: true, schema: [{ name: "note", type: "text" }] }) }),

@@ -5,6 +5,7 @@ import { defineEndpoint, type AnyEndpoint } from "@/lib/http/endpoint";
 import { errorResponses } from "@/lib/http/openapi-responses";
 import { actionDoneSchema, publishJobListQuerySchema, publishJobSchema } from "@/lib/publishing/schema";
 import { abortPublishing, listPublishJobs, startPublishAction } from "@/lib/publishing/service";
+import { getStartedJob, listStartedJobs } from "@/lib/publishing/job-tracking";
 import { liveStatusSnapshot, statusEventStream } from "@/lib/publishing/status-stream";
 import { datasetStatusSchema } from "@/lib/datasets/schema";
 import type { PublishFunction } from "@/lib/publishing/status-machine";
@@ -65,6 +66,30 @@ export const publishingEndpoints: AnyEndpoint[] = [
     query: publishJobListQuerySchema,
     responses: { 200: { description: "OK", schema: z.object({ results: z.array(publishJobSchema) }) }, ...errorResponses },
     handler: async ({ principal, params, query }) => ({ status: 200, body: { results: await listPublishJobs(principal, params.dataset_uid, query.limit) } }),
+  }),
+  defineEndpoint({
+    method: "GET",
+    path: "/publish_jobs/",
+    operationId: "list-started-publish-jobs",
+    summary: "List your publish jobs",
+    description: "Extension: the jobs you started, on any dataset, newest first (what the Management API v2's GET /jobs shows).",
+    tags,
+    access: signedIn,
+    query: publishJobListQuerySchema,
+    responses: { 200: { description: "OK", schema: z.object({ results: z.array(publishJobSchema) }) }, ...errorResponses },
+    handler: async ({ principal, query }) => ({ status: 200, body: { results: await listStartedJobs(principal, query.limit) } }),
+  }),
+  defineEndpoint({
+    method: "GET",
+    path: "/publish_jobs/{job_id}/",
+    operationId: "retrieve-started-publish-job",
+    summary: "Retrieve one of your publish jobs",
+    description: "Extension: by its `job_id`; another user's job is not found.",
+    tags,
+    access: signedIn,
+    params: z.object({ job_id: z.string().min(1).max(100) }),
+    responses: { 200: { description: "OK", schema: publishJobSchema }, ...errorResponses },
+    handler: async ({ principal, params }) => ({ status: 200, body: await getStartedJob(principal, params.job_id) }),
   }),
   defineEndpoint({
     method: "GET",
