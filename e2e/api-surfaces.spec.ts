@@ -1,10 +1,11 @@
-// An administrator creates an API key in the console and uses it from a script: on the Automation API, and on
-// the data.world replace (PUT /v0/datasets/{owner}/{id}, with the key as a bearer token). Then the API reference
+// An administrator creates an API key in the console and uses it from scripts on every API: the Automation API,
+// the data.world replace (PUT /v0/datasets/{owner}/{id}, with the key as a bearer token), udata's API 1 (the key in
+// X-API-KEY) and the Management API v2. Then the API reference
 // page shows one section per API the console serves (app/api/surfaces.ts), each checked the same way.
 import { accounts, expect, test, unique } from "./support/fixtures";
 import { signIn } from "./support/helpers";
 
-test("an administrator's new key works on the Automation API and the data.world replace", async ({ page, request }) => {
+test("an administrator's new key works on the Automation API, the data.world replace, udata and the Management API v2", async ({ page, request }) => {
   await signIn(page, accounts.admin);
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "API keys" }).click();
   await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
@@ -44,6 +45,21 @@ test("an administrator's new key works on the Automation API and the data.world 
   const refused = await request.put(`/v0/datasets/${accounts.admin.username}/${dataset_id}`, { headers: { Authorization: `Bearer ${secret}` }, data: { visibility: "OPEN", tags: ["x"] } });
   expect(refused.status()).toBe(422);
   expect(((await refused.json()) as { message: string }).message).toContain("tags[0]: ");
+
+  // udata reads what data.world wrote, and creates with the same key
+  const udata = { "X-API-KEY": secret };
+  const read = await request.get(`/api/1/datasets/${uid}/`, { headers: udata });
+  expect(read.status()).toBe(200);
+  expect(await read.json()).toMatchObject({ id: uid, slug: dataset_id, title: "Team stats", description: "Players and stats", private: true });
+  const made = await request.post("/api/1/datasets/", { headers: udata, data: { title: unique("Made through udata"), description: "x", private: true } });
+  expect(made.status()).toBe(201);
+
+  // the Management API v2 shows the same dataset in its own shape
+  const v2 = await request.get(`/api/management/v2/datasets/${uid}`, { headers: automation });
+  expect(v2.status()).toBe(200);
+  expect(await v2.json()).toMatchObject({ dataset_uid: uid, dataset_id, visibility: "restricted" });
+  const refusedV2 = await request.get(`/api/management/v2/datasets/${uid}`, { headers: { Authorization: "Apikey not-a-key" } });
+  expect(refusedV2.status()).toBe(401);
 });
 
 test("the API reference page has a section for each API, with its base URL, authentication, OpenAPI document and operations", async ({ page, request }) => {
@@ -54,7 +70,7 @@ test("the API reference page has a section for each API, with its base URL, auth
   const sections = page.getByTestId("api-surface");
   await expect(sections.first()).toBeVisible();
   const ids = await sections.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-surface")));
-  expect(ids).toEqual(expect.arrayContaining(["automation", "dataworld"]));
+  expect(ids).toEqual(expect.arrayContaining(["automation", "management-v2", "udata", "dataworld"]));
 
   for (const section of await sections.all()) {
     const heading = section.getByRole("heading", { level: 2 });
@@ -68,7 +84,7 @@ test("the API reference page has a section for each API, with its base URL, auth
     expect(base).toMatch(/^http:\/\/[^/]+\/\S*$/);
     const curl = (await section.getByTestId("api-curl-example").textContent()) ?? "";
     expect(curl.startsWith("curl ")).toBe(true);
-    expect(curl).toContain("Authorization");
+    expect(curl).toMatch(/Authorization|X-API-KEY|-u /);
     expect(curl).toContain(base);
     const href = await section.getByRole("link", { name: "OpenAPI 3.1 document (JSON)" }).getAttribute("href");
     const document = await request.get(href!);
