@@ -17,7 +17,7 @@ const OWN_SERVER_FILES = ["tests/api/metadata-templates.test.ts", "tests/api/dat
 // The suites that run again through a console in proxy mode (tests/api/setup/proxy-backend.ts): what a script sees
 // of the relayed API must be what it sees of the upstream itself. The others test what the proxy does not relay
 // (the embedded sign-in, users' sessions) or what has tests of its own in tests/api/proxy/.
-const RELAYED_SUITES = ["datasets", "resources", "processing", "publishing", "dataset-security", "explore", "groups", "users", "api-keys", "explore-geo", "explore-timezone", "dcat", "health", "cross-surface"].map((name) => `tests/api/${name}.test.ts`);
+const RELAYED_SUITES = ["datasets", "resources", "processing", "publishing", "dataset-security", "explore", "groups", "users", "api-keys", "explore-geo", "explore-timezone", "dcat", "health", "cross-surface", "malformed-input"].map((name) => `tests/api/${name}.test.ts`);
 
 /** The API suites: each project starts its own production server on a fresh store (globalSetup). */
 function apiProject(name: string, setup: string, files: { include?: string[]; exclude?: string[] }) {

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import next from "next";
 import { isFastExplore, serveExplore } from "./explore-fast-path";
+import { answerMalformedPath, hasMalformedPath } from "./malformed-url";
 import { isRelayed, serveRelayed } from "./upstream-fast-path";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -37,6 +38,7 @@ async function main() {
   if (jobsHere) startPublishThread();
   const handle = app.getRequestHandler();
   const server = createServer((request, response) => {
+    if (hasMalformedPath(request)) return answerMalformedPath(request, response);
     const viaNext = () => handle(request, response);
     if (proxied) return void (isRelayed(request) ? serveRelayed(request, response) : viaNext());
     if (!isFastExplore(request)) return void viaNext();

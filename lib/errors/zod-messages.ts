@@ -5,7 +5,7 @@ import type { Translate, MessageKey } from "@/lib/i18n/translator";
 import { AppError, msg, type FieldErrors } from "@/lib/errors/app-error";
 import { en } from "@/lib/i18n/messages/en";
 import { createTranslator } from "@/lib/i18n/translator";
-import { findNulCharacter } from "@/lib/http/nul-character";
+import { findInputProblem, MAX_INPUT_DEPTH } from "@/lib/http/input-problems";
 
 type Issue = z.core.$ZodRawIssue;
 
@@ -74,9 +74,11 @@ const english = createTranslator(en);
 
 /** Parses input from outside; invalid input becomes a validation_error with per-field messages. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, t: Translate = english): z.output<S> {
-  const nul = findNulCharacter(input);
-  if (nul !== null) {
-    throw new AppError("validation_error", msg("errors.invalid_input"), { fieldErrors: { [nul || "non_field_errors"]: [t("validation.nul_character")] } });
+  const problem = findInputProblem(input);
+  if (problem?.kind === "depth") throw new AppError("bad_request", msg("errors.input_too_deep", { max: MAX_INPUT_DEPTH }));
+  if (problem) {
+    const text = t(problem.kind === "nul" ? "validation.nul_character" : "validation.lone_surrogate");
+    throw new AppError("validation_error", msg("errors.invalid_input"), { fieldErrors: { [problem.path || "non_field_errors"]: [text] } });
   }
   const result = schema.safeParse(input, { error: zodErrorMap(t) });
   if (result.success) return result.data;

@@ -1171,6 +1171,8 @@ export const en = {
     invalid_basic_credentials: "Invalid username or password.",
     basic_auth_proxy_mode: "This console drives another domain: authenticate with an API key of that domain (Authorization: Apikey …), not a username and password.",
     sign_in_throttled: "Too many failed attempts: try again in {seconds} seconds.",
+    input_too_deep: "The request body is nested more than {max} levels deep.",
+    malformed_url: "The URL is not valid percent-encoding (a % must be followed by two hexadecimal digits forming UTF-8).",
     invalid_api_key: "Invalid or revoked API key.",
     bad_parameters: "Bad request: the server did not understand the request parameters.",
     method_not_allowed: "Method \"{method}\" not allowed.",
@@ -1190,6 +1192,7 @@ export const en = {
   },
   validation: {
     nul_character: "Text may not contain the NUL character (U+0000).",
+    lone_surrogate: "Text must be valid Unicode: it contains a lone UTF-16 surrogate (such as \\ud800).",
     required: "This field is required.",
     too_short: "Enter at least {minimum} characters.",
     too_long: "Enter at most {maximum} characters.",

@@ -1173,6 +1173,8 @@ export const fr: Messages = {
     invalid_basic_credentials: "Nom d’utilisateur ou mot de passe invalide.",
     basic_auth_proxy_mode: "Cette console pilote un autre domaine : authentifiez-vous avec une clé d’API de ce domaine (Authorization: Apikey …), pas un nom d’utilisateur et un mot de passe.",
     sign_in_throttled: "Trop de tentatives échouées : réessayez dans {seconds} secondes.",
+    input_too_deep: "Le corps de la requête est imbriqué sur plus de {max} niveaux.",
+    malformed_url: "L’URL n’est pas un encodage-pourcent valide (un % doit être suivi de deux chiffres hexadécimaux formant de l’UTF-8).",
     invalid_api_key: "Clé d’API invalide ou révoquée.",
     bad_parameters: "Requête invalide : le serveur n’a pas compris les paramètres.",
     method_not_allowed: "Méthode « {method} » non autorisée.",
@@ -1193,6 +1195,7 @@ export const fr: Messages = {
   },
   validation: {
     nul_character: "Le texte ne peut pas contenir le caractère NUL (U+0000).",
+    lone_surrogate: "Le texte doit être de l’Unicode valide : il contient un demi-code UTF-16 isolé (comme \\ud800).",
     required: "Ce champ est obligatoire.",
     too_short: "Saisissez au moins {minimum} caractères.",
     too_long: "Saisissez au plus {maximum} caractères.",
