@@ -8,6 +8,8 @@ import { Worker } from "node:worker_threads";
 import next from "next";
 import { isFastExplore, serveExplore } from "./explore-fast-path";
 import { answerMalformedPath, hasMalformedPath } from "./malformed-url";
+import { readConfig } from "@/lib/env/config";
+import { resolveClientAddress } from "@/lib/http/trust-proxy";
 import { isRelayed, serveRelayed } from "./upstream-fast-path";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -37,8 +39,12 @@ async function main() {
   await app.prepare();
   if (jobsHere) startPublishThread();
   const handle = app.getRequestHandler();
+  const trust = readConfig().trustProxy;
   const server = createServer((request, response) => {
     if (hasMalformedPath(request)) return answerMalformedPath(request, response);
+    // From here on X-Forwarded-For holds one address, the client's as TRUST_PROXY reads it: throttles, quotas and
+    // the relay (which appends it for the upstream) all read that one.
+    request.headers["x-forwarded-for"] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trust);
     const viaNext = () => handle(request, response);
     if (proxied) return void (isRelayed(request) ? serveRelayed(request, response) : viaNext());
     if (!isFastExplore(request)) return void viaNext();

@@ -28,7 +28,7 @@ export function isRelayed(request: IncomingMessage): boolean {
 export async function serveRelayed(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = requestUrl(request);
   try {
-    const answer = await relayToUpstream(webRequest(request, url, { withBody: true }), request.socket.remoteAddress ?? null);
+    const answer = await relayToUpstream(webRequest(request, url, { withBody: true }));
     // The upstream answered before taking the whole body (413, 401…): the rest is read and dropped
     // (lib/store/remote/http-transport.ts). Answering once it is in lets the client read the answer rather than
     // fail writing to a closed connection; the connection is not kept for another request either way.

@@ -64,7 +64,7 @@ export async function principalFromBasic(request: Request, username: string, pas
       await recordSignInFailure(name, address, now);
       throw refused();
     }
-    await recordSignInSuccess(name);
+    await recordSignInSuccess(name, address);
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(print, { at: now.getTime(), password_hash: found.password_hash });
   }

@@ -8,7 +8,7 @@ let failuresSinceSweep = 0;
 
 function keysOf(username: string, address: string): { key: string; policy: ThrottlePolicy }[] {
   return [
-    { key: accountKey(username), policy: ACCOUNT_POLICY },
+    { key: accountKey(username, address), policy: ACCOUNT_POLICY },
     { key: addressKey(address), policy: ADDRESS_POLICY },
   ];
 }
@@ -39,7 +39,7 @@ export async function recordSignInFailure(username: string, address: string, now
   }
 }
 
-/** A successful sign-in clears the account's failures (not the address's). */
-export async function recordSignInSuccess(username: string): Promise<void> {
-  await store().signInThrottle.clear(accountKey(username));
+/** A successful sign-in clears the account's failures from that address (not the address's). */
+export async function recordSignInSuccess(username: string, address: string): Promise<void> {
+  await store().signInThrottle.clear(accountKey(username, address));
 }

@@ -30,7 +30,7 @@ export async function signInWithPassword(username: string, password: string, con
     await recordSignInFailure(name, context.address);
     return null;
   }
-  await recordSignInSuccess(name);
+  await recordSignInSuccess(name, context.address);
   const now = new Date();
   if (context.previousSessionId) await store().identity.revokeSession(context.previousSessionId, now);
   const session_id = randomToken(32);

@@ -38,8 +38,23 @@ describe("sign-in throttling", () => {
     expect(retryAfterSeconds({ failures: 2, window_started_at: at(0), blocked_until: null }, at(0))).toBeNull();
   });
 
-  it("keys accounts case-insensitively and addresses as given", () => {
-    expect(accountKey("  Louise.Data ")).toBe("account:louise.data");
+  it("doubles the block at each failure past the limit, up to the policy's longest", () => {
+    const growing: ThrottlePolicy = { maxFailures: 3, windowMs: 3_600_000, blockMs: 60_000, maxBlockMs: 300_000 };
+    let state: ThrottleState | null = null;
+    const blocks: number[] = [];
+    for (let i = 0, t = 0; i < 7; i++) {
+      state = afterFailure(state, at(t), growing);
+      if (state.blocked_until) {
+        blocks.push((state.blocked_until.getTime() - at(t).getTime()) / 1000);
+        t = (state.blocked_until.getTime() - at(0).getTime()) / 1000; // the next try once the block is over
+      } else t += 1;
+    }
+    expect(blocks).toEqual([60, 120, 240, 300, 300]);
+  });
+
+  it("keys an account per address (never alone), case-insensitively, and addresses as given", () => {
+    expect(accountKey("  Louise.Data ", "203.0.113.9")).toBe("account:203.0.113.9:louise.data");
+    expect(accountKey("louise.data", "198.51.100.1")).not.toBe(accountKey("louise.data", "203.0.113.9"));
     expect(addressKey("2001:db8:1:2::/64")).toBe("address:2001:db8:1:2::/64");
   });
 });

@@ -45,7 +45,7 @@ export async function signInWithUpstreamKey(rawKey: string, rawUsername: string,
     await recordSignInFailure(name, context.address);
     return null;
   }
-  await recordSignInSuccess(name);
+  await recordSignInSuccess(name, context.address);
   const now = new Date();
   if (context.previousSessionId) await store().upstreamSessions.delete(context.previousSessionId);
   const session_id = randomToken(32);

@@ -3,6 +3,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { parseDatabaseUrl, type DatabaseTarget } from "@/lib/db/database-url";
+import { parseTrustProxy, type TrustProxy } from "@/lib/http/trust-proxy";
 import { parseAllowedPrivateHosts } from "@/lib/remote-fetch/allowed-hosts";
 
 const flag = z
@@ -53,6 +54,18 @@ const envSchema = z.object({
     .optional(),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100, "UPSTREAM_TIMEOUT_MS must be at least 100").max(600_000).default(30_000),
   // Days a dataset stays in the trash (udata's soft delete) before it is purged with its files and records.
+  // Which X-Forwarded-For entry is the client (lib/http/trust-proxy.ts): unset, a hop count, or proxy addresses.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseTrustProxy(v);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   TRASH_RETENTION_DAYS: z.coerce.number().int("TRASH_RETENTION_DAYS must be a whole number of days").min(0).max(3650).default(30),
 });
 
@@ -80,6 +93,8 @@ export type AppConfig = {
   upstream: UpstreamConfig | null;
   /** Days a dataset stays in the trash before the purge deletes it (0: at the next purge). */
   trashRetentionDays: number;
+  /** Which X-Forwarded-For entry names the client (read by the production server, server/main.ts). */
+  trustProxy: TrustProxy;
 };
 
 export type UpstreamConfig = {
@@ -119,6 +134,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     jobRunner: e.JOB_RUNNER,
     upstream: e.UPSTREAM_URL ? { url: e.UPSTREAM_URL.replace(/\/+$/, ""), timeoutMs: e.UPSTREAM_TIMEOUT_MS } : null,
     trashRetentionDays: e.TRASH_RETENTION_DAYS,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

@@ -1,7 +1,7 @@
-// The address a request comes from, for throttling. Next's server fills X-Forwarded-For with the socket address
-// when the request has none, and keeps what a client or proxy sent: the last entry is the one the nearest hop
-// saw. Behind a reverse proxy that appends to (or overwrites) X-Forwarded-For, that is the client's address;
-// without one, a client can name any address, so per-account throttling is what holds there.
+// The address a request comes from, for throttling and quotas, as the throttle counts it (an IPv6 client as its
+// /64). The production server (server/main.ts) has already put the client's one address in X-Forwarded-For, read
+// from the socket and, as TRUST_PROXY says, from the proxies in front (lib/http/trust-proxy.ts). Under `next dev`
+// Next fills it with the socket address when the request has none and keeps what a client sent: the last entry.
 import ipaddr from "ipaddr.js";
 
 /** `forwardedFor`: the X-Forwarded-For header (all values joined with commas). */

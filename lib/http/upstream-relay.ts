@@ -56,13 +56,14 @@ async function sessionCredentials(request: Request, url: URL): Promise<UpstreamC
   return (await principalFromSession(sid))?.upstream?.credentials ?? null;
 }
 
-function upstreamRequestHeaders(request: Request, credentials: UpstreamCredentials | null, clientAddress: string | null): Headers {
+function upstreamRequestHeaders(request: Request, credentials: UpstreamCredentials | null): Headers {
   const headers = new Headers();
   request.headers.forEach((value, name) => {
     if (!DROPPED_REQUEST_HEADERS.has(name) && !name.startsWith("x-forwarded-")) headers.set(name, value);
   });
   if (credentials) headers.set("authorization", credentials.authorization());
-  const forwardedFor = [request.headers.get("x-forwarded-for"), clientAddress].filter(Boolean).join(", ");
+  // the production server has put the client's address there, as TRUST_PROXY reads it (server/main.ts)
+  const forwardedFor = request.headers.get("x-forwarded-for");
   if (forwardedFor) headers.set("x-forwarded-for", forwardedFor);
   return headers;
 }
@@ -179,9 +180,9 @@ async function answerOf(upstreamAnswer: Response, request: Request, url: URL): P
 
 /**
  * Relays one API request (its path and query as they came, `/api/automation/…` or `/api/explore/…`) to the
- * upstream. `clientAddress`: the caller's address, passed on in X-Forwarded-For.
+ * upstream, with the caller's address in X-Forwarded-For.
  */
-export async function relayToUpstream(request: Request, clientAddress: string | null = null): Promise<Response> {
+export async function relayToUpstream(request: Request): Promise<Response> {
   const upstream = config().upstream!;
   const url = new URL(request.url);
   // Only the two APIs go through, whatever dot segments the raw path had: never a session's key to another path.
@@ -189,7 +190,7 @@ export async function relayToUpstream(request: Request, clientAddress: string | 
   try {
     const credentials = hasOwnCredentials(request, url) ? null : await sessionCredentials(request, url);
     const target = new URL(`${upstream.url}${url.pathname}${url.search}`);
-    const answer = await send(target, request.method, upstreamRequestHeaders(request, credentials, clientAddress), request.body);
+    const answer = await send(target, request.method, upstreamRequestHeaders(request, credentials), request.body);
     if (answer.status === 401 && credentials?.onRefused) await credentials.onRefused();
     return await answerOf(answer, request, url);
   } catch (error) {

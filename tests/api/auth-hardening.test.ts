@@ -53,21 +53,23 @@ describe.skipIf(!!backend.skipReason)(`sign-in hardening (${backend.provider})`,
     user = await createTestUser({ prefix: "hardened", permissions: ["create_dataset"] });
   });
 
-  it("throttles an account after 10 failures, whatever the address, with 429 and Retry-After", async () => {
+  it("throttles an account from one address after 10 failures (429, Retry-After of a minute), without locking it out elsewhere", async () => {
     const victim = await createTestUser({ prefix: "throttled" });
+    const attacker = address();
     for (let i = 0; i < 10; i++) {
-      const failed = await attempt(victim.username, "wrong-password", { forwardedFor: address() });
+      const failed = await attempt(victim.username, "wrong-password", { forwardedFor: attacker });
       expect(failed.status, `attempt ${i + 1}`).not.toBe(429);
       expect(failed.cookie).toBeNull();
     }
-    const blocked = await attempt(victim.username, victim.password, { forwardedFor: address() });
+    const blocked = await attempt(victim.username, victim.password, { forwardedFor: attacker });
     expect(blocked.status).toBe(429);
     expect(blocked.body).toMatchObject({ error_code: "too_many_requests", message: expect.any(String), url: expect.stringContaining("error=TooManyAttempts") });
-    expect(Number(blocked.retryAfter)).toBeGreaterThan(800);
-    expect(Number(blocked.retryAfter)).toBeLessThanOrEqual(900);
-    // another account from the same address is not affected
-    const from = address();
-    expect((await attempt(user.username, user.password, { forwardedFor: from })).cookie).not.toBeNull();
+    expect(Number(blocked.retryAfter)).toBeGreaterThan(0);
+    expect(Number(blocked.retryAfter)).toBeLessThanOrEqual(60);
+    // the real user, with the right password from another address, signs in: a flood never locks anyone out
+    expect((await attempt(victim.username, victim.password, { forwardedFor: address() })).cookie).not.toBeNull();
+    // another account from the attacker's address is not affected either
+    expect((await attempt(user.username, user.password, { forwardedFor: attacker })).cookie).not.toBeNull();
   });
 
   it("throttles an address after 50 failures across accounts, and only that address", async () => {

@@ -57,16 +57,18 @@ describe.skipIf(!!backend.skipReason)(`Management API v2 authentication and jobs
       expectV2Error(unreadable, 401, "unauthorized");
     });
 
-    it.skipIf(proxy)("throttles an account after 10 failed passwords, like the sign-in form: 429 with Retry-After, even with the right one", async () => {
+    it.skipIf(proxy)("throttles an account from an address after 10 failed passwords, like the sign-in form: 429 with Retry-After, even with the right one — and only from that address", async () => {
       const victim = await createTestUser({ prefix: "v2throttle", permissions: ["edit_dataset"] });
+      const from = freshAddress();
       for (let i = 0; i < 10; i++) {
-        const res = await anonymous.get("/jobs/", { headers: { Authorization: basic({ username: victim.username, password: `wrong-${i}` }), "X-Forwarded-For": freshAddress() } });
+        const res = await anonymous.get("/jobs/", { headers: { Authorization: basic({ username: victim.username, password: `wrong-${i}` }), "X-Forwarded-For": from } });
         expect(res.status, `attempt ${i + 1}`).toBe(401);
       }
-      const blocked = await anonymous.get("/jobs/", { headers: { Authorization: basic(victim), "X-Forwarded-For": freshAddress() } });
+      const blocked = await anonymous.get("/jobs/", { headers: { Authorization: basic(victim), "X-Forwarded-For": from } });
       expectV2Error(blocked, 429, "too_many_requests", "TooManyRequestsException");
       expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
-      // the account's API key still works: the throttle is about passwords
+      // no lock-out: the same user from elsewhere, and the account's API key, still work
+      expect((await anonymous.get("/jobs/", { headers: { Authorization: basic(victim), "X-Forwarded-For": freshAddress() } })).status).toBe(200);
       expect((await keyClient(backend.baseUrl, victim.apiKey).get("/jobs")).status).toBe(200);
     });
 

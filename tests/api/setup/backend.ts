@@ -40,6 +40,9 @@ export function backendEnv(dataDir: string): Record<string, string> {
     // the resource tests serve remote files from a local HTTP server, and check the upload limit on small files
     ALLOWED_PRIVATE_HOSTS: "127.0.0.1",
     MAX_UPLOAD_BYTES: String(UPLOAD_LIMIT_FOR_TESTS),
+    // the suites stand for clients behind one proxy: the last X-Forwarded-For entry they send is the client's
+    // address (tests/api/auth-hardening.test.ts also runs a server that believes only the socket)
+    TRUST_PROXY: "1",
   };
 }
 

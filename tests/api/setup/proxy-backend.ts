@@ -15,7 +15,7 @@ export async function setupProxyBackend(project: TestProject, front?: (upstreamU
   const env = backendEnv(upstreamDir);
   const upstream = await startServer({ env });
   const facade = front ? await front(upstream.url) : { url: upstream.url, close: async () => {} };
-  const proxyEnv: Record<string, string> = { DATA_DIR: proxyDir, UPSTREAM_URL: facade.url, UPSTREAM_TIMEOUT_MS: "15000", LOG_LEVEL: "warn", SEED_DEMO: "false" };
+  const proxyEnv: Record<string, string> = { DATA_DIR: proxyDir, UPSTREAM_URL: facade.url, UPSTREAM_TIMEOUT_MS: "15000", LOG_LEVEL: "warn", SEED_DEMO: "false", TRUST_PROXY: "1" };
   const proxy = await startServer({ env: proxyEnv });
   project.provide("backend", { provider: "sqlite", baseUrl: proxy.url, adminKey: ADMIN_KEY, env, skipReason: null, proxy: { upstreamUrl: upstream.url, proxyEnv, ...(front ? { officialUrl: facade.url } : {}) } });
   return async () => {
