@@ -24,5 +24,5 @@ export function dataworldErrorResponse(error: AppError, t?: Translate): Response
       : error.localizedMessage(t);
     return jsonResponse(422, { message, error_code: error.code, detail: named }, headers);
   }
-  return jsonResponse(error.status, { message: error.localizedMessage(t), error_code: error.code }, headers);
+  return jsonResponse(error.status, { message: error.localizedMessage(t), error_code: error.code, trace_id: error.trace_id }, headers);
 }

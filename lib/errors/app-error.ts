@@ -59,11 +59,13 @@ export class AppError extends Error {
   readonly text: Text;
   readonly fieldTexts?: Record<string, Text[]>;
   readonly headers?: Record<string, string>;
+  /** an unexpected failure's id in the log, for the caller to quote (the 5xx bodies' `trace_id`) */
+  readonly trace_id?: string;
 
   constructor(
     code: ErrorCode,
     message: Text,
-    options: { fieldErrors?: Record<string, Text[]>; cause?: unknown; headers?: Record<string, string> } = {},
+    options: { fieldErrors?: Record<string, Text[]>; cause?: unknown; headers?: Record<string, string>; traceId?: string } = {},
   ) {
     super(renderText(message), { cause: options.cause });
     this.name = "AppError";
@@ -72,6 +74,7 @@ export class AppError extends Error {
     this.text = message;
     this.fieldTexts = options.fieldErrors;
     this.headers = options.headers;
+    this.trace_id = options.traceId;
   }
 
   /** The field errors in the given language (English by default). */

@@ -24,7 +24,7 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 }
 
 export function errorResponse(error: AppError, t?: Translate): Response {
-  const body: Record<string, unknown> = { error_code: error.code, message: t ? error.localizedMessage(t) : error.message };
+  const body: Record<string, unknown> = { error_code: error.code, message: t ? error.localizedMessage(t) : error.message, trace_id: error.trace_id };
   const detail = error.fieldErrors(t);
   if (detail || error.code === "validation_error") body.detail = detail ?? {};
   const headers = { ...error.headers };
@@ -32,10 +32,11 @@ export function errorResponse(error: AppError, t?: Translate): Response {
   return jsonResponse(error.status, body, headers);
 }
 
-function internalErrorResponse(error: unknown, request: Request): Response {
-  const trace_id = randomUUID();
-  log.error("unhandled API error", { trace_id, method: request.method, url: redact(request.url), error });
-  return jsonResponse(500, { error_code: "internal_error", message: "A server error occurred.", trace_id });
+/** An unexpected failure, logged under a trace id; the surface answers it in its own shape, with that id. */
+function internalError(error: unknown, request: Request): AppError {
+  const traceId = randomUUID();
+  log.error("unhandled API error", { trace_id: traceId, method: request.method, url: redact(request.url), error });
+  return new AppError("internal_error", "A server error occurred.", { traceId });
 }
 
 /** Never log API keys passed in the query string. */
@@ -185,7 +186,7 @@ export function createApiHandler(endpoints: AnyEndpoint[], surface: ApiSurface =
       return await run(match.endpoint, request, url, match.params, translatorFor, { ...surface, authenticate });
     } catch (error) {
       if (isAppError(error)) return renderError(error, await translatorFor(request));
-      return internalErrorResponse(error, request);
+      return renderError(internalError(error, request), undefined);
     }
   };
 }

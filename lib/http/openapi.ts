@@ -7,7 +7,7 @@ import type { AnyEndpoint } from "@/lib/http/endpoint";
 type SecuritySchemes = NonNullable<ZodOpenApiComponentsObject["securitySchemes"]>;
 
 // The Automation API's: an API key in the Authorization header or the apikey query parameter.
-const API_KEY_SCHEMES: SecuritySchemes = {
+export const API_KEY_SCHEMES: SecuritySchemes = {
   HeaderAPIKey: { type: "apiKey", in: "header", name: "Authorization", description: "`Authorization: Apikey <key>` (scheme case-insensitive)." },
   QueryAPIKey: { type: "apiKey", in: "query", name: "apikey" },
 };

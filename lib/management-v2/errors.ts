@@ -38,6 +38,7 @@ export function renderManagementError(error: AppError, t: Translate | undefined)
     message: error.localizedMessage(t),
     ...raw(error.text),
     error_code: error.code,
+    trace_id: error.trace_id,
   };
   if (fields.length > 0) {
     body.errors = fields.flatMap(([field, texts]) =>

@@ -21,7 +21,7 @@ export function renderUdataError(error: AppError, t?: Translate): Response {
   const body: Record<string, unknown> =
     error.code === "validation_error"
       ? { message: t ? t("udata.validation_error") : en.udata.validation_error, errors: fields ?? {}, error_code: error.code }
-      : { message: t ? error.localizedMessage(t) : error.message, error_code: error.code };
+      : { message: t ? error.localizedMessage(t) : error.message, error_code: error.code, trace_id: error.trace_id };
   if (error.code !== "validation_error" && fields) body.errors = fields;
   const headers = { ...error.headers };
   if (error.status === 401) headers["WWW-Authenticate"] = `${UDATA_KEY_HEADER} realm="api"`;
